@@ -1,0 +1,110 @@
+import type { LoggerService } from '@nestjs/common';
+import type { OperonTokenProvider } from '../auth/token-provider.interface.js';
+
+/**
+ * Signing algorithms Operon can sign with (PROTOCOL §9).
+ * @publicApi
+ */
+export type SigningAlgorithm = 'EdDSA' | 'ES256' | 'ES256K';
+
+/**
+ * How incoming signature headers are verified.
+ * - `remote`: Operon's verify endpoint checks every request (the default).
+ * - `local`: the sender's DID document is resolved (and cached) and the
+ *   JWS is checked in-process, removing one round trip per request.
+ * @publicApi
+ */
+export type OperonVerificationMode = 'remote' | 'local';
+
+/**
+ * Retry policy for idempotent calls (token fetches, reads, sign requests and
+ * submissions that carry a correlation ID).
+ * @publicApi
+ */
+export interface OperonRetryOptions {
+  /** Attempts after the first one. @default 2 */
+  retries?: number;
+  /** Delay before the first retry; doubled on each later one. @default 100 */
+  minDelayMs?: number;
+  /** Upper bound for one delay, `Retry-After` included. @default 2000 */
+  maxDelayMs?: number;
+}
+
+/**
+ * Options of `OperonModule.forRoot()` and of the `forRootAsync()` factory.
+ * Names follow the official Node SDK where it has one.
+ * @publicApi
+ */
+export interface OperonModuleOptions {
+  /** OAuth client ID of the M2M app. Exclusive with `tokenProvider`. */
+  clientId?: string;
+  /** OAuth client secret of the M2M app. Never logged. */
+  clientSecret?: string;
+  /**
+   * Client API base URL. A trailing `/` is removed.
+   * @default 'https://api.operon.cloud/client-api'
+   */
+  baseUrl?: string;
+  /**
+   * OAuth token URL. A URL containing `/v1/session/m2m` selects the legacy
+   * JSON token request.
+   * @default 'https://auth.operon.cloud/oauth2/token'
+   */
+  tokenUrl?: string;
+  /** OAuth scope sent with the token request when not blank. */
+  scope?: string;
+  /** OAuth audiences, one `audience` form field each. */
+  audience?: string[];
+  /** Timeout of one HTTP request. @default 30000 */
+  httpTimeoutMs?: number;
+  /** A cached token is reused while it has more than this left. @default 30000 */
+  tokenLeewayMs?: number;
+  /** Turn off managed signing (callers then bring their own signature). @default false */
+  disableSelfSign?: boolean;
+  /** Algorithm for managed signing, matched case-insensitively. @default 'EdDSA' */
+  signingAlgorithm?: SigningAlgorithm | string;
+  /** Heartbeat period; `0` disables the heartbeat. @default 0 */
+  sessionHeartbeatIntervalMs?: number;
+  /** Timeout of one heartbeat. @default 10000 */
+  sessionHeartbeatTimeoutMs?: number;
+  /** Heartbeat URL. @default '{baseUrl}/v1/session/heartbeat' */
+  sessionHeartbeatUrl?: string;
+  /**
+   * Supplies access tokens instead of client credentials (Go SDK v1.4).
+   * An object, or a class / injection token resolved from the container.
+   */
+  tokenProvider?: OperonTokenProvider | OperonTokenProviderRef;
+  /** `false` silences the module; a `LoggerService` replaces Nest's logger. */
+  logger?: LoggerService | false;
+  /** Fetch a token at bootstrap so bad credentials fail the boot. @default false */
+  eagerInit?: boolean;
+  /** DID resolver base URL. @default 'https://did.operon.cloud' */
+  didResolverUrl?: string;
+  /** How `OperonSignatureGuard` and `SignatureService` verify. @default 'remote' */
+  verification?: OperonVerificationMode;
+  /** Time a resolved DID document stays cached (local verification). @default 300000 */
+  didCacheTtlMs?: number;
+  /** Sender DIDs the signature guard accepts; empty or unset accepts any. */
+  allowedSenderDids?: string[];
+  /** Longest time a validated session stays cached. @default 60000 */
+  sessionCacheTtlMs?: number;
+  /** Most sessions kept in the session guard's cache. @default 10000 */
+  sessionCacheMaxEntries?: number;
+  /** Cookie the session guard reads when there is no bearer header. */
+  sessionCookieName?: string;
+  /** Require the PAT's workstream to equal this one (session guard). */
+  requiredWorkstreamId?: string;
+  /** Retry policy; `false` turns retries off. */
+  retry?: OperonRetryOptions | false;
+  /** Most sockets kept open to one host. @default 64 */
+  maxSockets?: number;
+}
+
+/**
+ * A token provider given as something the container can resolve.
+ * @publicApi
+ */
+export type OperonTokenProviderRef =
+  | (abstract new (...args: never[]) => OperonTokenProvider)
+  | string
+  | symbol;

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// Nest resolves constructor dependencies from decorator metadata, so the
+// transformer must emit it exactly as tsc does.
+export default defineConfig({
+  oxc: { decorator: { legacy: true, emitDecoratorMetadata: true } },
+  test: {
+    include: ['lib/**/*.spec.ts', 'test/**/*.spec.ts'],
+    setupFiles: ['./test/setup.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    pool: 'forks',
+  },
+});
