@@ -32,4 +32,3 @@ export interface OperonTokenProvider {
   /** Optional: called by the heartbeat after a 401; `getToken()` if absent. */
   forceRefresh?(): Promise<OperonTokenRecord> | OperonTokenRecord;
 }
-

@@ -105,6 +105,4 @@ export interface OperonModuleOptions {
  * @publicApi
  */
 export type OperonTokenProviderRef =
-  | (abstract new (...args: never[]) => OperonTokenProvider)
-  | string
-  | symbol;
+  (abstract new (...args: never[]) => OperonTokenProvider) | string | symbol;

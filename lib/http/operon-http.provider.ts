@@ -1,0 +1,59 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import type { FactoryProvider } from '@nestjs/common';
+import { HttpService } from '@nestjs/axios';
+import axios from 'axios';
+import {
+  OPERON_HTTP_SERVICE,
+  OPERON_RESOLVED_OPTIONS,
+} from '../operon.constants.js';
+import type { ResolvedOperonOptions } from '../options/resolved-options.interface.js';
+
+/**
+ * Builds the module's own axios instance. It is never the application's
+ * `HttpModule`, so our credentials and interceptors cannot leak into the
+ * app's calls and theirs cannot touch ours.
+ *
+ * - keep-alive agents: a submission is two calls to one host;
+ * - `maxRedirects: 0`: a redirect would replay the bearer token to another
+ *   URL, and skipping the redirect wrapper is also faster;
+ * - every status resolves and bodies stay text: the client decodes them,
+ *   so error bodies are decoded per PROTOCOL §8.1 in one place.
+ * @internal
+ */
+export function createOperonHttpService(
+  options: ResolvedOperonOptions,
+): HttpService {
+  const agentOptions = {
+    keepAlive: true,
+    maxSockets: options.maxSockets,
+    scheduling: 'lifo' as const,
+  };
+  const instance = axios.create({
+    timeout: options.httpTimeoutMs,
+    maxRedirects: 0,
+    httpAgent: new HttpAgent(agentOptions),
+    httpsAgent: new HttpsAgent(agentOptions),
+    headers: {
+      Accept: 'application/json',
+      'User-Agent': 'nestjs-operon',
+    },
+    responseType: 'text',
+    transformRequest: [(data: unknown) => data],
+    transformResponse: [(data: unknown) => data],
+    validateStatus: () => true,
+    proxy: false,
+  });
+  return new HttpService(instance);
+}
+
+/**
+ * Provider of the dedicated `HttpService`. Override `OPERON_HTTP_SERVICE`
+ * in a testing module to intercept Operon traffic at the HTTP boundary.
+ * @internal
+ */
+export const operonHttpServiceProvider: FactoryProvider<HttpService> = {
+  provide: OPERON_HTTP_SERVICE,
+  useFactory: createOperonHttpService,
+  inject: [OPERON_RESOLVED_OPTIONS],
+};

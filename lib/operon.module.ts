@@ -1,0 +1,49 @@
+import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { OperonAuthService } from './auth/operon-auth.service.js';
+import { OperonHttpClient } from './http/operon-http.client.js';
+import { operonHttpServiceProvider } from './http/operon-http.provider.js';
+import { OPERON_RESOLVED_OPTIONS } from './operon.constants.js';
+import {
+  OPERON_MODULE_OPTIONS,
+  OperonConfigurableModuleClass,
+  type OperonModuleForRootOptions,
+} from './operon.module-definition.js';
+import type { OperonModuleOptions } from './options/operon-module-options.interface.js';
+import { resolveOperonOptions } from './options/resolve-options.js';
+
+// Validating in a factory makes forRootAsync() fail the boot, before any
+// request, exactly like forRoot() fails when it is called.
+const resolvedOptionsProvider: Provider = {
+  provide: OPERON_RESOLVED_OPTIONS,
+  useFactory: (options: OperonModuleOptions) => resolveOperonOptions(options),
+  inject: [OPERON_MODULE_OPTIONS],
+};
+
+const services = [OperonAuthService];
+
+/**
+ * The Operon.Cloud client for Nest. Register it once with `forRoot()` or
+ * `forRootAsync()`; it provides `OperonAuthService`, `TransactionsService`,
+ * `WorkstreamsService`, `SignatureService` and `PatService`.
+ * @publicApi
+ */
+@Module({
+  providers: [
+    resolvedOptionsProvider,
+    operonHttpServiceProvider,
+    OperonHttpClient,
+    ...services,
+  ],
+  exports: [OPERON_MODULE_OPTIONS, ...services],
+})
+export class OperonModule extends OperonConfigurableModuleClass {
+  /**
+   * Registers the module with static options, validated right away.
+   * @throws {OperonConfigurationError | TypeError} on invalid options.
+   */
+  static override forRoot(options: OperonModuleForRootOptions): DynamicModule {
+    const { isGlobal: _isGlobal, ...moduleOptions } = options;
+    resolveOperonOptions(moduleOptions);
+    return super.forRoot(options);
+  }
+}
