@@ -1,5 +1,8 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { OperonAuthService } from './auth/operon-auth.service.js';
+import { OperonHealthIndicator } from './heartbeat/operon-health.indicator.js';
+import { OperonHeartbeatService } from './heartbeat/operon-heartbeat.service.js';
+import { OperonLifecycleService } from './heartbeat/operon-lifecycle.service.js';
 import { OperonHttpClient } from './http/operon-http.client.js';
 import { operonHttpServiceProvider } from './http/operon-http.provider.js';
 import { OPERON_RESOLVED_OPTIONS } from './operon.constants.js';
@@ -10,6 +13,11 @@ import {
 } from './operon.module-definition.js';
 import type { OperonModuleOptions } from './options/operon-module-options.interface.js';
 import { resolveOperonOptions } from './options/resolve-options.js';
+import { OperonSessionCache } from './guards/operon-session.cache.js';
+import { PatService } from './pat/pat.service.js';
+import { SignatureService } from './signatures/signature.service.js';
+import { TransactionsService } from './transactions/transactions.service.js';
+import { WorkstreamsService } from './workstreams/workstreams.service.js';
 
 // Validating in a factory makes forRootAsync() fail the boot, before any
 // request, exactly like forRoot() fails when it is called.
@@ -19,7 +27,17 @@ const resolvedOptionsProvider: Provider = {
   inject: [OPERON_MODULE_OPTIONS],
 };
 
-const services = [OperonAuthService];
+const services = [
+  OperonAuthService,
+  OperonHeartbeatService,
+  OperonLifecycleService,
+  OperonHealthIndicator,
+  TransactionsService,
+  WorkstreamsService,
+  SignatureService,
+  PatService,
+  OperonSessionCache,
+];
 
 /**
  * The Operon.Cloud client for Nest. Register it once with `forRoot()` or
@@ -34,7 +52,9 @@ const services = [OperonAuthService];
     OperonHttpClient,
     ...services,
   ],
-  exports: [OPERON_MODULE_OPTIONS, ...services],
+  // The resolved options are exported for the guards, which are built in
+  // the module that uses them.
+  exports: [OPERON_MODULE_OPTIONS, OPERON_RESOLVED_OPTIONS, ...services],
 })
 export class OperonModule extends OperonConfigurableModuleClass {
   /**
@@ -42,6 +62,10 @@ export class OperonModule extends OperonConfigurableModuleClass {
    * @throws {OperonConfigurationError | TypeError} on invalid options.
    */
   static override forRoot(options: OperonModuleForRootOptions): DynamicModule {
+    // Checked before destructuring so forRoot(undefined) gets our message.
+    if (typeof options !== 'object' || options === null) {
+      resolveOperonOptions(options);
+    }
     const { isGlobal: _isGlobal, ...moduleOptions } = options;
     resolveOperonOptions(moduleOptions);
     return super.forRoot(options);

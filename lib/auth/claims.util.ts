@@ -14,6 +14,9 @@ const STRING_CLAIMS = {
   orgId: 'org_id',
 } as const;
 
+// The latest instant a Date can hold; a larger `exp` would be Invalid Date.
+const MAX_EXP_SECONDS = 8.64e12;
+
 /**
  * Reads the claims of a JWT-shaped token without verifying it, claim by
  * claim: a claim of the wrong type is ignored, the others survive
@@ -37,13 +40,14 @@ export function decodeTokenClaims(token: string): OperonTokenClaims {
   }
   if (Array.isArray(payload.roles)) claims.roles = cleanList(payload.roles);
   const exp = payload.exp;
-  if (typeof exp === 'number' && Number.isFinite(exp) && exp > 0) {
+  if (typeof exp === 'number' && exp > 0 && exp <= MAX_EXP_SECONDS) {
     claims.expiresAt = new Date(Math.trunc(exp) * 1000);
   }
   return claims;
 }
 
-function decodePayload(token: string): Record<string, unknown> | undefined {
+function decodePayload(token: unknown): Record<string, unknown> | undefined {
+  if (typeof token !== 'string') return undefined;
   const parts = token.split('.');
   if (parts.length < 2) return undefined;
   try {

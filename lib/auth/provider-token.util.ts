@@ -43,11 +43,15 @@ export function normaliseProviderToken(
     const value = clean(record[key]);
     if (value) claims[key] = value;
   }
-  if (record.tenantIds !== undefined) {
-    claims.tenantIds = cleanList(record.tenantIds);
-  }
-  if (record.roles !== undefined) claims.roles = cleanList(record.roles);
-  const expiresAt =
-    record.expiresAt instanceof Date ? record.expiresAt : fromJwt.expiresAt;
+  // Go's nil list is "absent"; in JavaScript that is null or undefined.
+  if (record.tenantIds != null) claims.tenantIds = cleanList(record.tenantIds);
+  if (record.roles != null) claims.roles = cleanList(record.roles);
+  const expiresAt = isValidDate(record.expiresAt)
+    ? record.expiresAt
+    : fromJwt.expiresAt;
   return { accessToken, expiresAt, claims };
+}
+
+function isValidDate(value: unknown): value is Date {
+  return value instanceof Date && !Number.isNaN(value.getTime());
 }

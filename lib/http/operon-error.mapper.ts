@@ -54,17 +54,24 @@ export function apiErrorFrom(res: FailedResponse): OperonApiError {
 /**
  * Wraps a network-level failure. The axios error itself is dropped: it
  * carries the request config, and with it the `Authorization` header.
+ * `deadlineMs` is set when the client's own deadline aborted the request;
+ * it is reported like axios's timeouts, whichever of the two fired first.
  * @internal
  */
 export function transportErrorFrom(
   error: unknown,
   method: string,
   path: string,
+  deadlineMs?: number,
 ): OperonTransportError {
   const source = error as { message?: unknown; code?: unknown };
-  const code = typeof source?.code === 'string' ? source.code : undefined;
-  const message =
+  let code = typeof source?.code === 'string' ? source.code : undefined;
+  let message =
     typeof source?.message === 'string' ? source.message : 'network error';
+  if (deadlineMs !== undefined) {
+    code = 'ECONNABORTED';
+    message = `timeout of ${deadlineMs}ms exceeded`;
+  }
   const cause = new Error(message);
   if (code) Object.assign(cause, { code });
   return new OperonTransportError({

@@ -60,21 +60,7 @@ export class OperonHttpClient implements OnApplicationShutdown {
 
   private async sendOnce<T>(req: OperonRequest): Promise<OperonResponse<T>> {
     const path = pathOf(req.url);
-    let res: AxiosResponse<string>;
-    try {
-      res = await firstValueFrom(
-        this.http.request<string>({
-          method: req.method,
-          url: req.url,
-          headers: headersFor(req),
-          data: req.json === undefined ? req.body : JSON.stringify(req.json),
-          timeout: req.timeoutMs ?? this.options.httpTimeoutMs,
-        }),
-      );
-    } catch (error) {
-      throw transportErrorFrom(error, req.method, path);
-    }
-
+    const res = await this.exchange(req, path);
     const body = typeof res.data === 'string' ? res.data : '';
     const headers = res.headers as Record<string, unknown>;
     if (res.status >= 400) {
@@ -90,6 +76,34 @@ export class OperonHttpClient implements OnApplicationShutdown {
       return { status: res.status, data: undefined as T, headers };
     }
     return { status: res.status, data: decode<T>(body, res.status), headers };
+  }
+
+  // axios's `timeout` only bounds socket inactivity, so a server trickling
+  // bytes would never trip it; the deadline bounds the whole exchange.
+  private async exchange(
+    req: OperonRequest,
+    path: string,
+  ): Promise<AxiosResponse<string>> {
+    const timeoutMs = req.timeoutMs ?? this.options.httpTimeoutMs;
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), timeoutMs);
+    try {
+      return await firstValueFrom(
+        this.http.request<string>({
+          method: req.method,
+          url: req.url,
+          headers: headersFor(req),
+          data: req.json === undefined ? req.body : JSON.stringify(req.json),
+          timeout: timeoutMs,
+          signal: deadline.signal,
+        }),
+      );
+    } catch (error) {
+      const timedOutAfter = deadline.signal.aborted ? timeoutMs : undefined;
+      throw transportErrorFrom(error, req.method, path, timedOutAfter);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
 

@@ -44,8 +44,12 @@ export function createOperonHttpService(
     validateStatus: () => true,
     proxy: false,
   });
-  return new HttpService(instance);
+  // @nestjs/axios 4 (CommonJS) types its parameter with axios's CommonJS
+  // declarations, which TypeScript deems unrelated to the ESM ones we see.
+  return new HttpService(instance as HttpServiceInstance);
 }
+
+type HttpServiceInstance = ConstructorParameters<typeof HttpService>[0];
 
 /**
  * Provider of the dedicated `HttpService`. Override `OPERON_HTTP_SERVICE`

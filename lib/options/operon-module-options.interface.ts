@@ -32,7 +32,9 @@ export interface OperonRetryOptions {
 
 /**
  * Options of `OperonModule.forRoot()` and of the `forRootAsync()` factory.
- * Names follow the official Node SDK where it has one.
+ * Names follow the official Node SDK where it has one. Numbers may also be
+ * given as numeric strings (environment variables); anything else that is
+ * not a finite number is rejected at boot.
  * @publicApi
  */
 export interface OperonModuleOptions {
@@ -57,11 +59,20 @@ export interface OperonModuleOptions {
   audience?: string[];
   /** Timeout of one HTTP request. @default 30000 */
   httpTimeoutMs?: number;
-  /** A cached token is reused while it has more than this left. @default 30000 */
+  /**
+   * A cached token is reused while it has more than this left.
+   * @default 30000
+   */
   tokenLeewayMs?: number;
-  /** Turn off managed signing (callers then bring their own signature). @default false */
+  /**
+   * Turn off managed signing (callers then bring their own signature).
+   * @default false
+   */
   disableSelfSign?: boolean;
-  /** Algorithm for managed signing, matched case-insensitively. @default 'EdDSA' */
+  /**
+   * Algorithm for managed signing, matched case-insensitively.
+   * @default 'EdDSA'
+   */
   signingAlgorithm?: SigningAlgorithm | string;
   /** Heartbeat period; `0` disables the heartbeat. @default 0 */
   sessionHeartbeatIntervalMs?: number;
@@ -76,13 +87,22 @@ export interface OperonModuleOptions {
   tokenProvider?: OperonTokenProvider | OperonTokenProviderRef;
   /** `false` silences the module; a `LoggerService` replaces Nest's logger. */
   logger?: LoggerService | false;
-  /** Fetch a token at bootstrap so bad credentials fail the boot. @default false */
+  /**
+   * Fetch a token at bootstrap so bad credentials fail the boot.
+   * @default false
+   */
   eagerInit?: boolean;
   /** DID resolver base URL. @default 'https://did.operon.cloud' */
   didResolverUrl?: string;
-  /** How `OperonSignatureGuard` and `SignatureService` verify. @default 'remote' */
+  /**
+   * How `OperonSignatureGuard` and `SignatureService` verify.
+   * @default 'remote'
+   */
   verification?: OperonVerificationMode;
-  /** Time a resolved DID document stays cached (local verification). @default 300000 */
+  /**
+   * Time a resolved DID document stays cached (local verification).
+   * @default 300000
+   */
   didCacheTtlMs?: number;
   /** Sender DIDs the signature guard accepts; empty or unset accepts any. */
   allowedSenderDids?: string[];

@@ -10,8 +10,11 @@ export const optionsMessages = {
   notString: (option: string, got: string) =>
     `OperonModule: options.${option} must be a string, got ${got}.`,
   notNumber: (option: string, value: string) =>
-    `OperonModule: options.${option} must be a number of milliseconds, ` +
-    `got ${value}. Parse environment variables with Number() first.`,
+    `OperonModule: options.${option} must be a finite number or a numeric ` +
+    `string, got ${value}.`,
+  tooLarge: (option: string, value: number, max: number) =>
+    `OperonModule: options.${option} must be at most ${max}, got ${value}. ` +
+    'Node timers cannot wait longer (about 24.8 days).',
   notPositive: (option: string, value: number) =>
     `OperonModule: options.${option} must be greater than 0, got ${value}.`,
   negative: (option: string, value: number) =>
@@ -36,6 +39,9 @@ export const optionsMessages = {
     `got "${value}".`,
   badList: (option: string) =>
     `OperonModule: options.${option} must be an array of strings.`,
+  badRetry: () =>
+    'OperonModule: options.retry must be false or an object such as ' +
+    '{ retries: 2, minDelayMs: 100, maxDelayMs: 2000 }.',
   badLogger: () =>
     'OperonModule: options.logger must be false or a LoggerService ' +
     '(an object with log, error and warn methods).',

@@ -4,6 +4,10 @@ import { optionsMessages as msg } from './operon-options.messages.js';
 /** Raw options as received, before validation. @internal */
 export type RawOptions = Record<string, unknown>;
 
+// Larger delays overflow Node timers, which then fire after 1 ms: a huge
+// timeout would time out every request, a huge interval would spin.
+const MAX_NUMBER = 2_147_483_647;
+
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
@@ -56,13 +60,17 @@ export function readNumber(
   fallback: number,
 ): number {
   const value = raw[key];
-  if (value === undefined || value === null || value === '') return fallback;
-  const parsed =
-    typeof value === 'string' && value.trim() !== ''
-      ? Number(value.trim())
-      : value;
+  if (value === undefined || value === null) return fallback;
+  if (typeof value === 'string' && value.trim() === '') return fallback;
+  const parsed = typeof value === 'string' ? Number(value.trim()) : value;
   if (typeof parsed !== 'number' || !Number.isFinite(parsed)) {
-    throw new OperonConfigurationError(msg.notNumber(key, describe(value)));
+    // NaN and Infinity are shown; other options never echo a number, as
+    // a mistyped clientSecret must not end up in a message.
+    const got = typeof value === 'number' ? String(value) : describe(value);
+    throw new OperonConfigurationError(msg.notNumber(key, got));
+  }
+  if (parsed > MAX_NUMBER) {
+    throw new OperonConfigurationError(msg.tooLarge(key, parsed, MAX_NUMBER));
   }
   return parsed;
 }

@@ -168,18 +168,22 @@ function readVerification(
 function readRetry(raw: RawOptions): ResolvedRetry | false {
   if (raw.retry === false) return false;
   const retry = (raw.retry ?? {}) as RawOptions;
-  if (typeof retry !== 'object') {
-    throw new TypeError(
-      'OperonModule: options.retry must be false or an object.',
-    );
+  if (typeof retry !== 'object' || Array.isArray(retry)) {
+    throw new TypeError(msg.badRetry());
   }
-  const minDelayMs = readNonNegative(retry, 'minDelayMs', 100);
+  // Flattened keys make the messages name the full option path.
+  const nested: RawOptions = {
+    'retry.retries': retry.retries,
+    'retry.minDelayMs': retry.minDelayMs,
+    'retry.maxDelayMs': retry.maxDelayMs,
+  };
+  const minDelayMs = readNonNegative(nested, 'retry.minDelayMs', 100);
   return {
-    retries: Math.floor(readNonNegative(retry, 'retries', 2)),
+    retries: Math.floor(readNonNegative(nested, 'retry.retries', 2)),
     minDelayMs,
     maxDelayMs: Math.max(
       minDelayMs,
-      readNonNegative(retry, 'maxDelayMs', 2000),
+      readNonNegative(nested, 'retry.maxDelayMs', 2000),
     ),
   };
 }

@@ -12,6 +12,8 @@ export interface StubRequest {
   url: string;
   headers: IncomingMessage['headers'];
   body: string;
+  /** `performance.now()` when the body had arrived (immune to fake Date). */
+  receivedAt: number;
 }
 
 /** What a stub handler answers. */
@@ -22,6 +24,8 @@ export interface StubReply {
   delayMs?: number;
   /** Destroy the socket instead of answering. */
   reset?: boolean;
+  /** Send the headers at once, then the body one byte every this many ms. */
+  trickleMs?: number;
 }
 
 type Handler = (req: StubRequest) => StubReply | Promise<StubReply>;
@@ -57,6 +61,11 @@ export class StubServer {
     return `http://127.0.0.1:${port}`;
   }
 
+  /** Forgets the requests seen so far. */
+  clear(): void {
+    this.requests.length = 0;
+  }
+
   async stop(): Promise<void> {
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -70,6 +79,7 @@ export class StubServer {
       url: req.url ?? '',
       headers: req.headers,
       body: Buffer.concat(chunks).toString('utf8'),
+      receivedAt: performance.now(),
     };
     this.requests.push(seen);
     const reply = await this.handler(seen);
@@ -86,8 +96,18 @@ export class StubServer {
       'content-type': 'application/json',
       ...reply.headers,
     });
-    res.end(body);
+    if (reply.trickleMs) await trickle(res, body, reply.trickleMs);
+    else res.end(body);
   }
+}
+
+async function trickle(res: ServerResponse, body: string, everyMs: number) {
+  for (const char of body) {
+    if (res.destroyed) return;
+    res.write(char);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  res.end();
 }
 
 /** An unsigned JWT-shaped token carrying the given claims. */

@@ -1,0 +1,60 @@
+import { decodeTokenClaims } from '../auth/claims.util.js';
+import { OperonDecodeError } from '../errors/operon-decode.error.js';
+import { cleanList } from '../utils/strings.util.js';
+import type { SessionInfo } from './session-info.interface.js';
+
+/**
+ * Builds the session from Operon's `/v1/session/validate` answer
+ * (snake_case members, PROTOCOL §3.10) and the PAT's claims (§6.7).
+ * @throws {OperonDecodeError} when the answer is not a JSON object.
+ * @internal
+ */
+export function readSessionInfo(
+  body: unknown,
+  pat: string,
+  status: number,
+  now = Date.now(),
+): SessionInfo {
+  if (!isObject(body)) {
+    throw new OperonDecodeError(
+      'decode validation response: body is not an object',
+      status,
+    );
+  }
+  const claims = decodeTokenClaims(pat);
+  const flags = body.feature_flags;
+  return {
+    userId: text(body.user_id),
+    email: text(body.email),
+    name: text(body.name),
+    customerId: text(body.customer_id),
+    roles: cleanList(body.roles),
+    featureFlags: isObject(flags) ? structuredClone(flags) : {},
+    workstreamId: claims.workstreamId ?? '',
+    workspaceId: claims.workspaceId ?? '',
+    participantDid: claims.participantDid ?? '',
+    participantId: claims.participantId ?? '',
+    clientId: claims.clientId ?? '',
+    sessionId: claims.sessionId ?? '',
+    expiresAt: claims.expiresAt,
+    expiresInSeconds: secondsLeft(claims.expiresAt, now),
+  };
+}
+
+/**
+ * Whole seconds until `expiresAt`, rounded (Go), never negative; 0 when
+ * there is no expiry.
+ * @internal
+ */
+export function secondsLeft(expiresAt: Date | undefined, now = Date.now()) {
+  if (!expiresAt) return 0;
+  return Math.max(0, Math.round((expiresAt.getTime() - now) / 1000));
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,178 @@
+import { OperonConfigurationError } from '../../errors/operon-configuration.error.js';
+import {
+  DEFAULT_OPERON_QUEUE_ATTEMPTS,
+  DEFAULT_OPERON_QUEUE_BACKOFF_MS,
+  DEFAULT_OPERON_QUEUE_CONCURRENCY,
+  DEFAULT_OPERON_QUEUE_NAME,
+} from '../operon-queue.constants.js';
+import { queueMessages as msg } from './operon-queue.messages.js';
+import type {
+  OperonQueueBackoff,
+  OperonQueueModuleOptions,
+  OperonQueueRetention,
+} from './operon-queue-options.interface.js';
+import type { ResolvedOperonQueueOptions } from './resolved-queue-options.interface.js';
+
+type Raw = Record<string, unknown>;
+
+/**
+ * Validates the queue options and applies the defaults. Runs when
+ * `forRoot()` is called and when the async factory resolves, so a bad
+ * configuration fails the boot.
+ * @throws {OperonConfigurationError | TypeError} naming the option.
+ * @internal
+ */
+export function resolveQueueOptions(
+  options: OperonQueueModuleOptions | undefined,
+): ResolvedOperonQueueOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(msg.notObject(describe(options)));
+  }
+  const raw = options as unknown as Raw;
+  if (typeof raw.connection !== 'object' || raw.connection === null) {
+    throw new OperonConfigurationError(msg.noConnection());
+  }
+
+  return {
+    connection: options.connection,
+    queueName: readQueueName(raw.queueName),
+    prefix: readPrefix(raw.prefix),
+    runWorkers: readBoolean(raw, 'runWorkers', true),
+    concurrency: readCount(
+      raw,
+      'concurrency',
+      DEFAULT_OPERON_QUEUE_CONCURRENCY,
+    ),
+    limiter: readLimiter(raw.limiter),
+    attempts: readCount(raw, 'attempts', DEFAULT_OPERON_QUEUE_ATTEMPTS),
+    backoff: readBackoff(raw.backoff),
+    removeOnComplete: readRetention(raw, 'removeOnComplete', {
+      age: 86_400,
+      count: 10_000,
+    }),
+    removeOnFail: readRetention(raw, 'removeOnFail', false),
+    lockDurationMs: readCount(raw, 'lockDurationMs', 30_000),
+    stalledIntervalMs: readCount(raw, 'stalledIntervalMs', 30_000),
+    maxStalledCount: readCount(raw, 'maxStalledCount', 3),
+    logger: readLogger(raw.logger),
+  };
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `"${value}"`;
+  if (typeof value === 'number') return String(value);
+  if (typeof value !== 'object') return typeof value;
+  try {
+    return JSON.stringify(value).slice(0, 200);
+  } catch {
+    return 'an object';
+  }
+}
+
+function readQueueName(value: unknown): string {
+  if (value === undefined || value === null) return DEFAULT_OPERON_QUEUE_NAME;
+  const name = typeof value === 'string' ? value.trim() : '';
+  if (!name || name.includes(':')) {
+    throw new OperonConfigurationError(msg.badQueueName(describe(value)));
+  }
+  return name;
+}
+
+function readPrefix(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') {
+    throw new TypeError(msg.notString('prefix', describe(value)));
+  }
+  return value.trim() || undefined;
+}
+
+function readBoolean(raw: Raw, key: string, fallback: boolean): boolean {
+  const value = raw[key];
+  if (value === undefined || value === null) return fallback;
+  if (typeof value === 'boolean') return value;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new TypeError(msg.notBoolean(key, describe(value)));
+}
+
+// Environment variables arrive as strings, so numeric strings are accepted.
+function toCount(value: unknown): number | undefined {
+  const parsed = typeof value === 'string' ? Number(value.trim()) : value;
+  return typeof parsed === 'number' &&
+    Number.isSafeInteger(parsed) &&
+    parsed > 0
+    ? parsed
+    : undefined;
+}
+
+function readCount(raw: Raw, key: string, fallback: number): number {
+  const value = raw[key];
+  if (value === undefined || value === null || value === '') return fallback;
+  const count = toCount(value);
+  if (count === undefined) {
+    throw new OperonConfigurationError(
+      msg.notPositiveInteger(key, describe(value)),
+    );
+  }
+  return count;
+}
+
+function readLimiter(value: unknown): ResolvedOperonQueueOptions['limiter'] {
+  if (value === undefined || value === null) return undefined;
+  const { max, duration } = (value ?? {}) as Raw;
+  const limiter = { max: toCount(max), duration: toCount(duration) };
+  if (limiter.max === undefined || limiter.duration === undefined) {
+    throw new OperonConfigurationError(msg.badLimiter(describe(value)));
+  }
+  return { max: limiter.max, duration: limiter.duration };
+}
+
+function readBackoff(value: unknown): OperonQueueBackoff {
+  if (value === undefined || value === null) {
+    return { type: 'exponential', delay: DEFAULT_OPERON_QUEUE_BACKOFF_MS };
+  }
+  const given = (typeof value === 'object' ? value : { delay: value }) as Raw;
+  const type = given.type ?? 'exponential';
+  const delay = toCount(given.delay);
+  const jitter = given.jitter ?? 0;
+  const jitterOk = typeof jitter === 'number' && jitter >= 0 && jitter <= 1;
+  if ((type !== 'exponential' && type !== 'fixed') || !delay || !jitterOk) {
+    throw new OperonConfigurationError(msg.badBackoff(describe(value)));
+  }
+  return jitter ? { type, delay, jitter } : { type, delay };
+}
+
+function readRetention(
+  raw: Raw,
+  key: string,
+  fallback: OperonQueueRetention,
+): OperonQueueRetention {
+  const value = raw[key];
+  if (value === undefined || value === null) return fallback;
+  if (typeof value === 'boolean') return value;
+  if (isNonNegativeInteger(value)) return value;
+  const { age, count } = (typeof value === 'object' ? value : {}) as Raw;
+  const fieldsOk =
+    (age === undefined || isNonNegativeInteger(age)) &&
+    (count === undefined || isNonNegativeInteger(count)) &&
+    (age !== undefined || count !== undefined);
+  if (!fieldsOk) {
+    throw new OperonConfigurationError(msg.badRetention(key, describe(value)));
+  }
+  return value as OperonQueueRetention;
+}
+
+function isNonNegativeInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function readLogger(value: unknown): ResolvedOperonQueueOptions['logger'] {
+  if (value === undefined || value === null) return undefined;
+  if (value === false) return false;
+  const logger = value as Raw;
+  if (typeof logger === 'object' && typeof logger.log === 'function') {
+    return value as ResolvedOperonQueueOptions['logger'];
+  }
+  throw new TypeError(msg.badLogger(describe(value)));
+}

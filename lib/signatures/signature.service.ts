@@ -1,0 +1,156 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { OperonAuthService } from '../auth/operon-auth.service.js';
+import { OperonValidationError } from '../errors/operon-validation.error.js';
+import { OperonHttpClient } from '../http/operon-http.client.js';
+import { OPERON_RESOLVED_OPTIONS } from '../operon.constants.js';
+import type { SigningAlgorithm } from '../options/operon-module-options.interface.js';
+import type { ResolvedOperonOptions } from '../options/resolved-options.interface.js';
+import { hashPayload } from '../utils/payload.util.js';
+import {
+  canonicalAlgorithm,
+  defaultKeyId,
+} from '../utils/signing-algorithm.util.js';
+import { OperonDecodeError } from '../errors/operon-decode.error.js';
+import {
+  requestSignature,
+  requestVerification,
+} from './operon-did-requests.util.js';
+import {
+  checkIncomingSignature,
+  validateSignature,
+} from './signature-checks.util.js';
+import {
+  OPERON_HEADER_ALGORITHM,
+  OPERON_HEADER_DID,
+  OPERON_HEADER_KEY_ID,
+  OPERON_HEADER_PAYLOAD_HASH,
+  OPERON_HEADER_SIGNATURE,
+} from './signature-headers.constants.js';
+import { signatureBytes } from './signature-payload.util.js';
+import type {
+  OperonHeaderInput,
+  OperonSignatureCheck,
+  OperonSignatureHeaders,
+  OperonSignaturePayload,
+  OperonSignatureVerification,
+} from './signature.interface.js';
+
+/**
+ * Signs outgoing payloads with the participant's platform-held key and
+ * verifies the `X-Operon-*` headers of incoming ones (PROTOCOL §5).
+ * @publicApi
+ */
+@Injectable()
+export class SignatureService {
+  constructor(
+    @Inject(OPERON_RESOLVED_OPTIONS)
+    private readonly options: ResolvedOperonOptions,
+    @Inject(OperonAuthService) private readonly auth: OperonAuthService,
+    @Inject(OperonHttpClient) private readonly http: OperonHttpClient,
+  ) {}
+
+  /**
+   * Signs the payload and returns the five headers to send with it. The
+   * local checks (algorithm, self signing, participant DID) all run before
+   * the signing request.
+   * @param algorithm matched case-insensitively; defaults to the module's.
+   * @throws {OperonValidationError | OperonApiError | OperonTransportError
+   *   | OperonDecodeError}
+   */
+  async generateSignatureHeaders(
+    payload: OperonSignaturePayload,
+    algorithm?: SigningAlgorithm | string,
+  ): Promise<OperonSignatureHeaders> {
+    const wanted = this.algorithmFor(algorithm);
+    const payloadHash = hashPayload(signatureBytes(payload));
+    if (!this.options.selfSign) {
+      throw new OperonValidationError(
+        'automatic signing disabled: enable self signing to generate headers',
+      );
+    }
+    const token = await this.auth.getToken();
+    const did = token.claims.participantDid;
+    if (!did) {
+      throw new OperonValidationError(
+        'participant DID unavailable on access token',
+      );
+    }
+    const answer = await requestSignature(
+      this.http,
+      this.options.baseUrl,
+      token.accessToken,
+      payloadHash,
+      wanted,
+    );
+    if (!answer.value) {
+      throw new OperonDecodeError(
+        'signature value missing from signing response',
+        answer.status,
+      );
+    }
+    return {
+      [OPERON_HEADER_DID]: did,
+      [OPERON_HEADER_PAYLOAD_HASH]: payloadHash,
+      [OPERON_HEADER_SIGNATURE]: answer.value,
+      [OPERON_HEADER_KEY_ID]: answer.keyId ?? defaultKeyId(did)!,
+      [OPERON_HEADER_ALGORITHM]: answer.algorithm ?? wanted,
+    };
+  }
+
+  /**
+   * Checks the headers locally (presence, payload hash ignoring case) and
+   * then asks Operon to verify the signature, with the module's token.
+   * Operon's `status` is returned as is, like the reference SDK does.
+   * @throws {OperonValidationError | OperonApiError | OperonTransportError
+   *   | OperonDecodeError}
+   */
+  validateSignatureHeaders(
+    payload: OperonSignaturePayload,
+    headers: OperonHeaderInput,
+  ): Promise<OperonSignatureVerification> {
+    return validateSignature(payload, headers, (bytes, read) =>
+      this.sendVerification(bytes, read),
+    );
+  }
+
+  /**
+   * The check `OperonSignatureGuard` runs on an incoming request: stricter
+   * than {@link validateSignatureHeaders} (exact hash, size and format
+   * limits, `VALID` status required), and it reports an outcome instead of
+   * throwing for bad input. The guard calls nothing else, so another
+   * verification strategy plugs in here.
+   */
+  verifyIncoming(
+    rawBody: Uint8Array,
+    headers: OperonHeaderInput,
+  ): Promise<OperonSignatureCheck> {
+    return checkIncomingSignature(
+      signatureBytes(rawBody),
+      headers,
+      (bytes, read) => this.sendVerification(bytes, read),
+    );
+  }
+
+  private async sendVerification(
+    bytes: Buffer,
+    headers: OperonSignatureHeaders,
+  ): Promise<OperonSignatureVerification> {
+    const token = await this.auth.getToken();
+    return requestVerification(
+      this.http,
+      this.options.baseUrl,
+      token.accessToken,
+      bytes,
+      headers,
+    );
+  }
+
+  private algorithmFor(value: string | undefined): SigningAlgorithm {
+    if (!value?.trim()) return this.options.signingAlgorithm;
+    const algorithm = canonicalAlgorithm(value);
+    if (!algorithm) {
+      throw new OperonValidationError(`unsupported signing algorithm ${value}`);
+    }
+    return algorithm;
+  }
+}
