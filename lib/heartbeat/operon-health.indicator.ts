@@ -21,7 +21,9 @@ const DEFAULT_TOKEN_TIMEOUT_MS = 10_000;
  * `isHealthy()` never throws. It returns the `{ [key]: { status, ... } }`
  * object that terminus's `HealthIndicatorService.check(key).up()/down()`
  * builds; terminus 11 and 12 count a returned `down` as a failed check
- * (503). With terminus not installed, read `[key].status` yourself.
+ * (503). Nothing is thrown because terminus 12 has no `HealthCheckError`
+ * any more and treats any other throw as a crash (500). Without terminus,
+ * read `[key].status` yourself.
  * @example
  * health.check([() => operonHealth.isHealthy('operon')])
  * @publicApi
@@ -36,7 +38,10 @@ export class OperonHealthIndicator {
     private readonly heartbeat: OperonHeartbeatService,
   ) {}
 
-  /** Checks the token and the heartbeat, under `key` in the result. */
+  /**
+   * Checks the token (bounded by `timeoutMs`) and the heartbeat.
+   * @returns `{ [key]: { status: 'up' | 'down', ...details } }`
+   */
   async isHealthy<const Key extends string = 'operon'>(
     key: Key = 'operon' as Key,
     options: OperonHealthCheckOptions = {},
@@ -59,11 +64,12 @@ export class OperonHealthIndicator {
     const state = this.heartbeat.getState();
     if (!state.enabled) return { status: 'up', ...token, heartbeat: 'off' };
     const problem = this.heartbeatProblem(state, options);
+    const heartbeat = !state.running ? 'stopped' : problem ? 'stale' : 'fresh';
     return {
       status: problem ? 'down' : 'up',
       ...token,
       ...(problem ? { message: problem } : {}),
-      heartbeat: problem ? 'stale' : 'fresh',
+      heartbeat,
       lastHeartbeatSuccessAt: state.lastSuccessAt?.toISOString(),
       consecutiveFailures: state.consecutiveFailures,
     };

@@ -14,7 +14,7 @@ export type {
   OperonEmulatorClaims,
   OperonEmulatorTokenCheck,
 } from './emulator/crypto/token.issuer.js';
-export type { OperonEmulatorJwk } from './emulator/crypto/participant-keys.js';
+export type { OperonEmulatorJwk } from './emulator/crypto/participant-keys.util.js';
 
 // Realm
 export type {

@@ -146,7 +146,7 @@ describe('token provider (PROTOCOL §2.7)', () => {
     );
   });
 
-  it('forRootAsync may return a provider class', async () => {
+  it('forRootAsync may name a provider by injection token', async () => {
     const provider = new CountingProvider();
     const moduleRef = await Test.createTestingModule({
       imports: [

@@ -2,7 +2,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { INestApplication } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import request from 'supertest';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+} from 'vitest';
 import {
   type OperonModuleOptions,
   OperonModule,
@@ -25,6 +33,8 @@ afterAll(() => emu.stop());
 beforeEach(() => {
   sessionHits.count = 0;
   emu.clearRequests();
+});
+afterEach(() => {
   emu.faults.clear();
 });
 

@@ -8,7 +8,15 @@ import {
 } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import request from 'supertest';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+} from 'vitest';
 import {
   hashPayload,
   type OperonModuleOptions,
@@ -42,6 +50,8 @@ afterAll(() => emu.stop());
 beforeEach(() => {
   hits.count = 0;
   emu.clearRequests();
+});
+afterEach(() => {
   emu.faults.clear();
 });
 

@@ -154,7 +154,11 @@ describe('OperonHealthIndicator through terminus', () => {
     await server.get(OperonHeartbeatService).stop();
     const res = await request(server.getHttpServer()).get('/health');
     expect(res.status).toBe(503);
-    expect(res.body.error.operon.message).toBe('heartbeat not running');
+    expect(res.body.error.operon).toMatchObject({
+      status: 'down',
+      heartbeat: 'stopped',
+      message: 'heartbeat not running',
+    });
   });
 
   it('is down when the token takes longer than timeoutMs', async () => {

@@ -1,4 +1,4 @@
-import type { SigningAlgorithm } from './crypto/participant-keys.js';
+import type { SigningAlgorithm } from './crypto/participant-keys.util.js';
 import { OPERON_EMULATOR_DEFAULTS } from './realm/realm.defaults.js';
 
 /**

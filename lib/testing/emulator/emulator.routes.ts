@@ -1,6 +1,6 @@
 import { handleToken } from './handlers/token.handler.js';
 import { handleSign } from './handlers/sign.handler.js';
-import { handleTransaction } from './handlers/transaction.handler.js';
+import { handleTransaction } from './handlers/transaction/transaction.handler.js';
 import {
   handleInteractions,
   handleParticipants,

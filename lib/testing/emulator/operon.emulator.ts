@@ -20,7 +20,7 @@ import {
 } from './emulator.runtime.js';
 import type { OperonEmulatorFaults } from './http/fault.types.js';
 import type { OperonEmulatorRequestRecord } from './http/request.log.js';
-import { appClaims } from './realm/app-claims.js';
+import { appClaims } from './realm/app-claims.util.js';
 import type {
   OperonEmulatorApp,
   OperonEmulatorAppInput,

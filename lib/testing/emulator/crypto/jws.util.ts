@@ -8,7 +8,7 @@ import {
   verifyBytes,
   type ParticipantKey,
   type SigningAlgorithm,
-} from './participant-keys.js';
+} from './participant-keys.util.js';
 
 /**
  * A compact JWS split into its parts, not yet verified.

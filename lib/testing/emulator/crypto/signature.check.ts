@@ -1,5 +1,8 @@
 import { parseCompactJws, verifyJws } from './jws.util.js';
-import type { ParticipantKey, SigningAlgorithm } from './participant-keys.js';
+import type {
+  ParticipantKey,
+  SigningAlgorithm,
+} from './participant-keys.util.js';
 
 /**
  * What a signature claims about itself, from headers or a transaction body.

@@ -9,7 +9,7 @@ import {
   fromBase64Url,
   toBase64Url,
 } from './base64url.util.js';
-import { signBytes, verifyBytes } from './participant-keys.js';
+import { signBytes, verifyBytes } from './participant-keys.util.js';
 
 /**
  * Claims of an emulator access token: the PROTOCOL §2.6 set plus the

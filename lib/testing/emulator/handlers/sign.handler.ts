@@ -1,6 +1,6 @@
 import { PAYLOAD_HASH_PATTERN } from '../crypto/base64url.util.js';
 import { signCompactJws } from '../crypto/jws.util.js';
-import { isSigningAlgorithm } from '../crypto/participant-keys.js';
+import { isSigningAlgorithm } from '../crypto/participant-keys.util.js';
 import {
   EmulatorHttpError,
   parseJsonObject,

@@ -3,7 +3,7 @@ import {
   EmulatorHttpError,
   parseJsonObject,
 } from '../http/emulator-http.error.js';
-import { appClaims } from '../realm/app-claims.js';
+import { appClaims } from '../realm/app-claims.util.js';
 import type { EmulatorHandler, EmulatorRequest } from './handler.types.js';
 
 interface TokenRequest {

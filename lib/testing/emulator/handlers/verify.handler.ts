@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { sha256Base64Url } from '../crypto/base64url.util.js';
-import { isSigningAlgorithm } from '../crypto/participant-keys.js';
+import { isSigningAlgorithm } from '../crypto/participant-keys.util.js';
 import { checkSignature } from '../crypto/signature.check.js';
 import { EmulatorHttpError } from '../http/emulator-http.error.js';
 import { ok, type EmulatorHandler } from './handler.types.js';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   generateParticipantKeys,
   type ParticipantKey,
-} from '../crypto/participant-keys.js';
+} from '../crypto/participant-keys.util.js';
 import type {
   OperonEmulatorApp,
   OperonEmulatorAppInput,

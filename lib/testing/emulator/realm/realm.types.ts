@@ -1,5 +1,5 @@
-import type { SigningAlgorithm } from '../crypto/participant-keys.js';
-import type { OperonEmulatorJwk } from '../crypto/participant-keys.js';
+import type { SigningAlgorithm } from '../crypto/participant-keys.util.js';
+import type { OperonEmulatorJwk } from '../crypto/participant-keys.util.js';
 
 /**
  * A workstream state (PROTOCOL §3.6, Go v1.4.1 fields included).

@@ -1,4 +1,4 @@
-import type { SigningAlgorithm } from '../crypto/participant-keys.js';
+import type { SigningAlgorithm } from '../crypto/participant-keys.util.js';
 
 /**
  * A stored transaction as `POST /v1/transactions` returns it (PROTOCOL

@@ -1,4 +1,4 @@
-import { validationError } from '../http/emulator-http.error.js';
+import { validationError } from '../../http/emulator-http.error.js';
 
 const REQUIRED = {
   correlationId: 'CorrelationID is required',

@@ -1,18 +1,18 @@
-import type { SigningAlgorithm } from '../crypto/participant-keys.js';
-import { PAYLOAD_HASH_PATTERN } from '../crypto/base64url.util.js';
-import { isSigningAlgorithm } from '../crypto/participant-keys.js';
-import { checkSignature } from '../crypto/signature.check.js';
+import type { SigningAlgorithm } from '../../crypto/participant-keys.util.js';
+import { PAYLOAD_HASH_PATTERN } from '../../crypto/base64url.util.js';
+import { isSigningAlgorithm } from '../../crypto/participant-keys.util.js';
+import { checkSignature } from '../../crypto/signature.check.js';
 import {
   EmulatorHttpError,
   parseJsonObject,
   validationError,
-} from '../http/emulator-http.error.js';
-import type { OperonEmulatorTransaction } from '../realm/transaction.store.js';
+} from '../../http/emulator-http.error.js';
+import type { OperonEmulatorTransaction } from '../../realm/transaction.store.js';
 import {
   ok,
   type EmulatorContext,
   type EmulatorHandler,
-} from './handler.types.js';
+} from '../handler.types.js';
 import {
   parseTransaction,
   type TransactionInput,

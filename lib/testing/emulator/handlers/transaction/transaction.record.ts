@@ -1,11 +1,11 @@
-import type { SigningAlgorithm } from '../crypto/participant-keys.js';
-import type { OperonEmulatorClaims } from '../crypto/token.issuer.js';
-import { cloneDefined, newId } from '../realm/realm.factory.js';
+import type { SigningAlgorithm } from '../../crypto/participant-keys.util.js';
+import type { OperonEmulatorClaims } from '../../crypto/token.issuer.js';
+import { cloneDefined, newId } from '../../realm/realm.factory.js';
 import type {
   OperonEmulatorInteraction,
   OperonEmulatorWorkstream,
-} from '../realm/realm.types.js';
-import type { OperonEmulatorTransaction } from '../realm/transaction.store.js';
+} from '../../realm/realm.types.js';
+import type { OperonEmulatorTransaction } from '../../realm/transaction.store.js';
 import type { TransactionInput } from './transaction.parse.js';
 
 function derivedRoi(
