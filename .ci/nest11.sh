@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs typecheck and the test suite (`npm test`) against the NestJS 11
+# Typechecks lib/ and runs the test suite (`npm test`) against the NestJS 11
 # dependency set, the older half of our peer ranges.
 #
 #   bash .ci/nest11.sh            in place: swaps node_modules to NestJS 11
@@ -104,8 +104,10 @@ node -e '
   }
 '
 
-stage 'NestJS 11: typecheck'
-npm run typecheck
+# The library itself must compile against NestJS 11's declarations (tests
+# may use 12-only typings; vitest strips types, so they still run).
+stage 'NestJS 11: typecheck lib'
+npx tsc -p tsconfig.build.json --noEmit
 
 stage 'NestJS 11: test (npm test)'
 npm test

@@ -25,7 +25,8 @@ ci_on_exit() {
   local rc=$?
   if [[ $# -gt 0 ]]; then rc=$1; fi
   if [[ $rc -ne 0 ]]; then
-    printf '\n==> FAILED in stage: %s (exit %s)\n' "${CI_STAGE:-setup}" "$rc" >&2
+    printf '\n==> FAILED in stage: %s (exit %s)\n' "${CI_STAGE:-setup}" \
+      "$rc" >&2
   else
     ci_stage_done
   fi

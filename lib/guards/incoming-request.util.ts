@@ -26,6 +26,9 @@ export type RawBodyRead =
   | { problem: 'misconfigured' | 'unsupported'; contentType: string };
 
 const EMPTY = Buffer.alloc(0);
+const WANTED = new Set(
+  OPERON_SIGNATURE_HEADER_NAMES.map((name) => name.toLowerCase()),
+);
 // Nest registers raw-capturing parsers for exactly these with rawBody: true.
 const DEFAULT_PARSED = new Set([
   'application/json',
@@ -66,9 +69,8 @@ export function readSignatureHeaderValues(
   const found = new Map<string, string[]>();
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
     const name = rawHeaders[i]!.toLowerCase();
-    const values = found.get(name) ?? [];
-    values.push(rawHeaders[i + 1]!);
-    found.set(name, values);
+    if (!WANTED.has(name)) continue;
+    found.set(name, [...(found.get(name) ?? []), rawHeaders[i + 1]!]);
   }
   const headers: Record<string, string | string[]> = {};
   for (const name of OPERON_SIGNATURE_HEADER_NAMES) {

@@ -139,8 +139,9 @@ export class OperonSignatureGuard implements CanActivate {
   private bodyOf(read: RawBodyRead): Buffer {
     if ('body' in read) return read.body;
     if (read.problem === 'unsupported') {
+      // The app may add a raw-keeping parser: app.useBodyParser(type).
       this.logger.debug?.(
-        `signature not checked: no raw body kept for ${read.contentType || 'this content type'}`,
+        `signature not checked: no raw body kept for "${read.contentType}"`,
       );
       throw new UnsupportedMediaTypeException(MESSAGES.unsupportedMediaType);
     }

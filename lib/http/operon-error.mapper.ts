@@ -79,7 +79,7 @@ export function transportErrorFrom(
     path,
     code,
     timedOut: code === 'ECONNABORTED' || code === 'ETIMEDOUT',
-    cause: error as Error,
+    cause,
   });
 }
 

@@ -33,7 +33,7 @@ import {
 } from '../workstreams/workstream-catalogue.mapper.js';
 import { readWorkstream } from '../workstreams/workstream.mapper.js';
 import { submitWithPat } from './pat-transaction.util.js';
-import { ACCEPT_JSON, requirePat } from './pat.util.js';
+import { getWithPat, requirePat } from './pat.util.js';
 import type { SessionInfo } from './session-info.interface.js';
 import { readSessionInfo } from './session-info.util.js';
 
@@ -107,7 +107,7 @@ export class PatService {
    * @throws {OperonValidationError | OperonApiError | OperonTransportError
    *   | OperonDecodeError}
    */
-  validateSignatureWithPat(
+  async validateSignatureWithPat(
     pat: string,
     payload: OperonSignaturePayload,
     headers: OperonHeaderInput,
@@ -165,13 +165,8 @@ export class PatService {
    */
   async validateSession(pat: string): Promise<SessionInfo> {
     const bearer = requirePat(pat);
-    const res = await this.http.send<unknown>({
-      method: 'GET',
-      url: `${this.options.baseUrl}/v1/session/validate`,
-      token: bearer,
-      headers: ACCEPT_JSON,
-      idempotent: true,
-    });
+    const url = `${this.options.baseUrl}/v1/session/validate`;
+    const res = await getWithPat(this.http, url, bearer);
     return readSessionInfo(res.data, bearer, res.status);
   }
 
@@ -188,13 +183,7 @@ export class PatService {
           'no override provided',
       );
     }
-    const res = await this.http.send<unknown>({
-      method: 'GET',
-      url: `${this.options.baseUrl}/v1/workstreams/${segment(id)}${suffix}`,
-      token: bearer,
-      headers: ACCEPT_JSON,
-      idempotent: true,
-    });
-    return res.data;
+    const url = `${this.options.baseUrl}/v1/workstreams/${segment(id)}`;
+    return (await getWithPat(this.http, `${url}${suffix}`, bearer)).data;
   }
 }

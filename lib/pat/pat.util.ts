@@ -1,4 +1,5 @@
 import { OperonValidationError } from '../errors/operon-validation.error.js';
+import type { OperonHttpClient } from '../http/operon-http.client.js';
 
 /**
  * The PAT trimmed (PROTOCOL §6).
@@ -13,3 +14,22 @@ export function requirePat(pat: string | undefined): string {
 
 /** Headers of every JSON call a PAT helper makes. @internal */
 export const ACCEPT_JSON = { Accept: 'application/json' } as const;
+
+/**
+ * A GET with the PAT as bearer, retried like every read.
+ * @internal
+ */
+export async function getWithPat(
+  http: OperonHttpClient,
+  url: string,
+  pat: string,
+): Promise<{ status: number; data: unknown }> {
+  const res = await http.send<unknown>({
+    method: 'GET',
+    url,
+    token: pat,
+    headers: ACCEPT_JSON,
+    idempotent: true,
+  });
+  return { status: res.status, data: res.data };
+}

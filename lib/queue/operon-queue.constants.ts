@@ -2,7 +2,10 @@
 export const DEFAULT_OPERON_QUEUE_NAME = 'operon-transactions';
 /** Default number of jobs one instance submits in parallel. @publicApi */
 export const DEFAULT_OPERON_QUEUE_CONCURRENCY = 5;
-/** Default submission attempts per transaction, the first included. @publicApi */
+/**
+ * Default submission attempts per transaction, the first included.
+ * @publicApi
+ */
 export const DEFAULT_OPERON_QUEUE_ATTEMPTS = 12;
 /**
  * Default delay before the first retry, doubled on each later one: with 12

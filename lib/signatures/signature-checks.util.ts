@@ -3,8 +3,10 @@ import { OperonError } from '../errors/operon.error.js';
 import { OperonValidationError } from '../errors/operon-validation.error.js';
 import { describeError } from '../errors/describe-error.util.js';
 import { hashPayload } from '../utils/payload.util.js';
-import { OPERON_HEADER_DID } from './signature-headers.constants.js';
-import { OPERON_HEADER_PAYLOAD_HASH } from './signature-headers.constants.js';
+import {
+  OPERON_HEADER_DID,
+  OPERON_HEADER_PAYLOAD_HASH,
+} from './signature-headers.constants.js';
 import {
   inspectSignatureHeaders,
   readSignatureHeaders,

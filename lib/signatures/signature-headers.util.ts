@@ -1,6 +1,13 @@
+import { OperonDecodeError } from '../errors/operon-decode.error.js';
 import { OperonValidationError } from '../errors/operon-validation.error.js';
+import { defaultKeyId } from '../utils/signing-algorithm.util.js';
+import type { SignAnswer } from './operon-did-requests.util.js';
 import {
+  OPERON_HEADER_ALGORITHM,
+  OPERON_HEADER_DID,
+  OPERON_HEADER_KEY_ID,
   OPERON_HEADER_PAYLOAD_HASH,
+  OPERON_HEADER_SIGNATURE,
   OPERON_SIGNATURE_HEADER_NAMES,
   type OperonSignatureHeaderName,
 } from './signature-headers.constants.js';
@@ -96,4 +103,31 @@ export function inspectSignatureHeaders(
     };
   }
   return { headers: read };
+}
+
+/**
+ * The five headers from a signing answer (PROTOCOL §5.2 step 8): DID from
+ * the token, key ID and algorithm from Operon or defaulted.
+ * @throws {OperonDecodeError} when the answer carries no value.
+ * @internal
+ */
+export function buildSignatureHeaders(
+  did: string,
+  payloadHash: string,
+  answer: SignAnswer,
+  requested: string,
+): OperonSignatureHeaders {
+  if (!answer.value) {
+    throw new OperonDecodeError(
+      'signature value missing from signing response',
+      answer.status,
+    );
+  }
+  return {
+    [OPERON_HEADER_DID]: did,
+    [OPERON_HEADER_PAYLOAD_HASH]: payloadHash,
+    [OPERON_HEADER_SIGNATURE]: answer.value,
+    [OPERON_HEADER_KEY_ID]: answer.keyId ?? defaultKeyId(did)!,
+    [OPERON_HEADER_ALGORITHM]: answer.algorithm ?? requested,
+  };
 }

@@ -6,11 +6,7 @@ import { OPERON_RESOLVED_OPTIONS } from '../operon.constants.js';
 import type { SigningAlgorithm } from '../options/operon-module-options.interface.js';
 import type { ResolvedOperonOptions } from '../options/resolved-options.interface.js';
 import { hashPayload } from '../utils/payload.util.js';
-import {
-  canonicalAlgorithm,
-  defaultKeyId,
-} from '../utils/signing-algorithm.util.js';
-import { OperonDecodeError } from '../errors/operon-decode.error.js';
+import { canonicalAlgorithm } from '../utils/signing-algorithm.util.js';
 import {
   requestSignature,
   requestVerification,
@@ -19,13 +15,7 @@ import {
   checkIncomingSignature,
   validateSignature,
 } from './signature-checks.util.js';
-import {
-  OPERON_HEADER_ALGORITHM,
-  OPERON_HEADER_DID,
-  OPERON_HEADER_KEY_ID,
-  OPERON_HEADER_PAYLOAD_HASH,
-  OPERON_HEADER_SIGNATURE,
-} from './signature-headers.constants.js';
+import { buildSignatureHeaders } from './signature-headers.util.js';
 import { signatureBytes } from './signature-payload.util.js';
 import type {
   OperonHeaderInput,
@@ -82,19 +72,7 @@ export class SignatureService {
       payloadHash,
       wanted,
     );
-    if (!answer.value) {
-      throw new OperonDecodeError(
-        'signature value missing from signing response',
-        answer.status,
-      );
-    }
-    return {
-      [OPERON_HEADER_DID]: did,
-      [OPERON_HEADER_PAYLOAD_HASH]: payloadHash,
-      [OPERON_HEADER_SIGNATURE]: answer.value,
-      [OPERON_HEADER_KEY_ID]: answer.keyId ?? defaultKeyId(did)!,
-      [OPERON_HEADER_ALGORITHM]: answer.algorithm ?? wanted,
-    };
+    return buildSignatureHeaders(did, payloadHash, answer, wanted);
   }
 
   /**
@@ -120,7 +98,7 @@ export class SignatureService {
    * throwing for bad input. The guard calls nothing else, so another
    * verification strategy plugs in here.
    */
-  verifyIncoming(
+  async verifyIncoming(
     rawBody: Uint8Array,
     headers: OperonHeaderInput,
   ): Promise<OperonSignatureCheck> {

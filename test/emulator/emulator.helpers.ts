@@ -210,6 +210,13 @@ export function rawRequest(
           } catch {
             json = undefined;
           }
+          if (json !== undefined) {
+            expectNoNullsAndZonedTimes(json);
+          }
+          if ((res.statusCode ?? 0) >= 400 && text !== '') {
+            expect(typeof json?.code, text).toBe('string');
+            expect(typeof json?.message, text).toBe('string');
+          }
           resolve({
             status: res.statusCode ?? 0,
             headers: res.headers,

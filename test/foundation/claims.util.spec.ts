@@ -167,8 +167,14 @@ describe('decodeTokenClaims (PROTOCOL §2.6, §11.5)', () => {
     ['one segment', 'abcdef'],
     ['payload is not base64 JSON', 'a.b.c'],
     ['payload is JSON null', `a.${Buffer.from('null').toString('base64url')}`],
-    ['payload is a JSON array', `a.${Buffer.from('["x"]').toString('base64url')}`],
-    ['payload is a JSON string', `a.${Buffer.from('"x"').toString('base64url')}`],
+    [
+      'payload is a JSON array',
+      `a.${Buffer.from('["x"]').toString('base64url')}`,
+    ],
+    [
+      'payload is a JSON string',
+      `a.${Buffer.from('"x"').toString('base64url')}`,
+    ],
     ['payload is a number', `a.${Buffer.from('42').toString('base64url')}`],
     ['only dots', '...'],
     ['not a string', undefined],

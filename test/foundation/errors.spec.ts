@@ -13,10 +13,7 @@ import {
   retryAfterMs,
   transportErrorFrom,
 } from '../../lib/http/operon-error.mapper.js';
-import {
-  isRetryable,
-  retryDelayMs,
-} from '../../lib/http/retry-policy.util.js';
+import { isRetryable, retryDelayMs } from '../../lib/http/retry-policy.util.js';
 
 describe('error family', () => {
   it('every error is an OperonError and an Error with its own name', () => {

@@ -373,7 +373,10 @@ describe('option validation: forRoot throws when the module is defined', () => {
 
   it('never echoes a mistyped secret in the message', () => {
     expect(() =>
-      OperonModule.forRoot({ clientId: 'id', clientSecret: 987654321 as never }),
+      OperonModule.forRoot({
+        clientId: 'id',
+        clientSecret: 987654321 as never,
+      }),
     ).toThrow(/^(?!.*987654321)/s);
   });
 });

@@ -1,7 +1,15 @@
 import { Inject, Injectable, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  describe,
+  expect,
+  it,
+  vi,
+} from 'vitest';
 import {
   OPERON_MODULE_OPTIONS,
   OperonAuthService,
@@ -132,7 +140,9 @@ describe('registration paths', () => {
   it('forRootAsync with useClass whose constructor injects ConfigService', async () => {
     @Injectable()
     class EnvOperonConfig implements OperonOptionsFactory {
-      constructor(@Inject(ConfigService) private readonly config: ConfigService) {}
+      constructor(
+        @Inject(ConfigService) private readonly config: ConfigService,
+      ) {}
       createOperonOptions(): OperonModuleOptions {
         return {
           ...optionsFor('cfg-class'),

@@ -1,8 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  OperonApiError,
-  type OperonModuleOptions,
-} from '../../lib/index.js';
+import { OperonApiError, type OperonModuleOptions } from '../../lib/index.js';
 import { OperonEmulator } from '../../lib/testing/index.js';
 import { bootOperon, type OperonTestApp } from '../support/operon-app.js';
 

@@ -1,3 +1,4 @@
+import { HttpModule, HttpService } from '@nestjs/axios';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   OperonApiError,
@@ -7,6 +8,7 @@ import {
 } from '../../lib/index.js';
 import type { OperonRequest } from '../../lib/http/operon-request.interface.js';
 import { OperonEmulator } from '../../lib/testing/index.js';
+import { waitFor } from '../support/deferred.js';
 import { bootOperon, type OperonTestApp } from '../support/operon-app.js';
 import { refusedUrl } from '../support/ports.js';
 import { StubServer, type StubReply } from '../support/stub-server.js';
@@ -349,5 +351,49 @@ describe('against the emulator', () => {
     );
     await expect(app.auth.getToken()).rejects.toBeInstanceOf(OperonDecodeError);
     expect(tokenRequests()).toBe(1);
+  });
+});
+
+describe('the dedicated HTTP client (STYLE §4.7)', () => {
+  it("ignores the application's own HttpModule, its defaults and interceptors", async () => {
+    app = await bootOperon(
+      {
+        clientId: 'id',
+        clientSecret: 'secret',
+        tokenUrl: `${stub.url}/oauth2/token`,
+        baseUrl: `${stub.url}/client-api`,
+        logger: false,
+      },
+      {
+        imports: [
+          HttpModule.register({
+            headers: { 'x-app-default': 'yes' },
+            timeout: 1,
+          }),
+        ],
+      },
+    );
+    const appHttp = app.moduleRef.get(HttpService);
+    appHttp.axiosRef.interceptors.request.use((config) => {
+      config.headers.set('x-app-interceptor', 'yes');
+      return config;
+    });
+    script = [{ delayMs: 50, body: { ok: true } }];
+    await app.http.send(get());
+    const seen = stub.requests[0]!.headers;
+    expect(seen['x-app-default']).toBeUndefined();
+    expect(seen['x-app-interceptor']).toBeUndefined();
+    expect(seen['user-agent']).toBe('nestjs-operon');
+    expect(seen.accept).toBe('application/json');
+  });
+
+  it('closing the module closes its keep-alive sockets', async () => {
+    const http = await boot();
+    await http.send(get());
+    await http.send(get());
+    expect(stub.openConnections).toBe(1);
+    await app!.close();
+    app = undefined;
+    await waitFor(() => stub.openConnections === 0);
   });
 });

@@ -83,10 +83,8 @@ const headerCases: InputCase[] = OPERON_SIGNATURE_HEADER_NAMES.flatMap(
         local: true,
         make: () => {
           const parts = valid();
-          return withHeader(parts, name, [
-            parts.headers[name]!,
-            parts.headers[name]!,
-          ]);
+          const value = parts.headers[name] as string;
+          return withHeader(parts, name, [value, value]);
         },
       },
       {

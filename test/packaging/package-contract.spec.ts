@@ -94,7 +94,7 @@ describe('published manifest', () => {
     }
   });
 
-  it('publishes dist and the package metadata only, no specs or sources', () => {
+  it('publishes dist and package metadata only, no specs or sources', () => {
     const stray = pkg.files.filter(
       (file) =>
         !/^(package\.json|README\.md|LICENSE(\.md)?)$/.test(file) &&

@@ -90,8 +90,7 @@ describeWithRedis('durability', () => {
     await child.kill();
     const submittedByChild = child.submitted.length;
     await eventually(
-      async () =>
-        (await producer.service.queue.getCompletedCount()) === TOTAL,
+      async () => (await producer.service.queue.getCompletedCount()) === TOTAL,
       90_000,
       'all jobs completed',
     );

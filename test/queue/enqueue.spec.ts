@@ -64,14 +64,16 @@ describeWithRedis('enqueueTransaction', () => {
     const { app, queueName, queue } = await producer();
     const secret = 'PAYLOAD-7f3a: card 4111 1111 1111 1111';
     const object = { secretField: 'OBJECT-PAYLOAD-9c2e' };
-    const a = await app.service.enqueueTransaction(request({ payload: secret }));
-    const b = await app.service.enqueueTransaction(request({ payload: object }));
+    const a = await app.service.enqueueTransaction(
+      request({ payload: secret }),
+    );
+    const b = await app.service.enqueueTransaction(
+      request({ payload: object }),
+    );
 
     expect(a.payloadHash).toBe(hashPayload(secret));
     expect(b.payloadHash).toBe(hashPayload(JSON.stringify(object)));
-    expect((await queue.getJob(a.jobId))?.data.payloadHash).toBe(
-      a.payloadHash,
-    );
+    expect((await queue.getJob(a.jobId))?.data.payloadHash).toBe(a.payloadHash);
     const stored = (await dumpRedis(redis.connection, `*${queueName}*`)).join(
       '\n',
     );

@@ -74,10 +74,7 @@ describe('toQueuedTransaction', () => {
   it.each([
     [{ correlationId: ' ' }, 'CorrelationID is required'],
     [{ interactionId: '' }, 'InteractionID is required'],
-    [
-      { payload: undefined },
-      'payload bytes or payload hash is required',
-    ],
+    [{ payload: undefined }, 'payload bytes or payload hash is required'],
     [
       { payload: undefined, payloadHash: 'abc' },
       'payload hash must be 43 characters, got 3',

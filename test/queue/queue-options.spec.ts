@@ -99,11 +99,15 @@ describe('queue options', () => {
 
   it('throws TypeError for wrongly typed options', () => {
     expect(() => resolveQueueOptions(undefined)).toThrow(TypeError);
-    const badFlag = { runWorkers: 'yes' } as unknown as OperonQueueModuleOptions;
+    const badFlag = {
+      runWorkers: 'yes',
+    } as unknown as OperonQueueModuleOptions;
     expect(() => resolve(badFlag)).toThrow(
       'OperonQueueModule: options.runWorkers must be a boolean, got "yes".',
     );
-    const badLogger = { logger: 'console' } as unknown as OperonQueueModuleOptions;
+    const badLogger = {
+      logger: 'console',
+    } as unknown as OperonQueueModuleOptions;
     expect(() => resolve(badLogger)).toThrow(TypeError);
   });
 

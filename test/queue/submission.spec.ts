@@ -191,7 +191,9 @@ describeWithRedis('queued submission', () => {
       'four logged listener failures',
     );
     const logged = app.logger.texts.join('\n');
-    expect(logged).toContain('submitted listener failed: Error: listener broke');
+    expect(logged).toContain(
+      'submitted listener failed: Error: listener broke',
+    );
     expect(logged).toContain('submitted listener failed: Error: async broke');
   });
 
@@ -224,7 +226,9 @@ describeWithRedis('queued submission', () => {
     const first = await boot({ queueName, runWorkers: false });
     const ids = [];
     for (let i = 0; i < 20; i++) {
-      ids.push((await first.service.enqueueTransaction(request())).correlationId);
+      ids.push(
+        (await first.service.enqueueTransaction(request())).correlationId,
+      );
     }
     await first.close();
     expect(ids.map(recorded)).toEqual(ids.map(() => 0));

@@ -61,6 +61,11 @@ export class StubServer {
     return `http://127.0.0.1:${port}`;
   }
 
+  /** Client connections currently open (keep-alive sockets included). */
+  get openConnections(): number {
+    return this.sockets.size;
+  }
+
   /** Forgets the requests seen so far. */
   clear(): void {
     this.requests.length = 0;

@@ -35,7 +35,10 @@ export interface OperonQueueModuleOptions {
    * `maxRetriesPerRequest: null`. BullMQ 6 needs `ioredis` installed.
    */
   connection: ConnectionOptions;
-  /** BullMQ queue name; instances sharing it share the work. @default 'operon-transactions' */
+  /**
+   * BullMQ queue name; the instances that share it share the work.
+   * @default 'operon-transactions'
+   */
   queueName?: string;
   /** Prefix of every Redis key of the queue. @default 'bull' */
   prefix?: string;

@@ -16,6 +16,12 @@ export type RouteResult =
   | { kind: 'none' }
   | { kind: 'badPath' };
 
+/**
+ * A request that found its route.
+ * @internal
+ */
+export type RouteMatch = Extract<RouteResult, { kind: 'match' }>;
+
 interface CompiledRoute {
   route: EmulatorRoute;
   segments: string[];

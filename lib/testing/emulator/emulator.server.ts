@@ -6,7 +6,7 @@ import {
 } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { once } from 'node:events';
-import { matchRoute } from './emulator.router.js';
+import { matchRoute, type RouteMatch } from './emulator.router.js';
 import type { EmulatorRoute } from './emulator.routes.js';
 import type {
   EmulatorContext,
@@ -101,6 +101,20 @@ export class EmulatorServer {
   }
 
   private async process(req: IncomingMessage, res: ServerResponse) {
+    const { read, match } = await this.receive(req);
+    if (read.aborted && !read.tooLarge) {
+      return;
+    }
+    if (read.tooLarge) {
+      return write(res, tooLarge(this.maxBodyBytes, read.aborted));
+    }
+    if (match.kind !== 'match') {
+      return write(res, errorReply(routingError(match)));
+    }
+    await this.dispatch(match, req, res, read.body);
+  }
+
+  private async receive(req: IncomingMessage) {
     const timestamp = Date.now();
     const url = req.url ?? '/';
     const path = url.split('?', 1)[0] ?? '/';
@@ -116,21 +130,16 @@ export class EmulatorServer {
       body: read.body.toString('utf8'),
       timestamp,
     });
-    if (read.aborted && !read.tooLarge) {
-      return;
-    }
-    if (read.tooLarge) {
-      const error = new EmulatorHttpError(
-        413,
-        'PAYLOAD_TOO_LARGE',
-        `request body exceeds ${this.maxBodyBytes} bytes`,
-        read.aborted ? { connection: 'close' } : {},
-      );
-      return write(res, errorReply(error));
-    }
-    if (match.kind !== 'match') {
-      return write(res, errorReply(routingError(match)));
-    }
+
+    return { read, match };
+  }
+
+  private async dispatch(
+    match: RouteMatch,
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: Buffer,
+  ) {
     const fault = this.faults.take(match.target);
     if (fault?.latencyMs) {
       await this.sleep(fault.latencyMs);
@@ -142,7 +151,7 @@ export class EmulatorServer {
     if (fault !== undefined && !isPassThrough(fault)) {
       return write(res, faultReply(fault));
     }
-    const reply = this.answer(match.route, match.params, req, read.body);
+    const reply = this.answer(match.route, match.params, req, body);
     write(res, { ...reply, headers: { ...reply.headers, ...fault?.headers } });
   }
 
@@ -176,6 +185,22 @@ export class EmulatorServer {
       this.timers.add(timer);
     });
   }
+}
+
+function tooLarge(limit: number, closing: boolean): EmulatorReply {
+  // Past the drain limit the socket is abandoned, so say so to the client.
+  const headers: Record<string, string> = closing
+    ? { connection: 'close' }
+    : {};
+
+  return errorReply(
+    new EmulatorHttpError(
+      413,
+      'PAYLOAD_TOO_LARGE',
+      `request body exceeds ${limit} bytes`,
+      headers,
+    ),
+  );
 }
 
 function routingError(

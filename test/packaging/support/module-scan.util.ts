@@ -38,7 +38,8 @@ const FUNCTION_NODES = new Set([
   'FunctionExpression',
   'ArrowFunctionExpression',
 ]);
-const REFERENCE_DIRECTIVE = /^\/\s*<reference\s+(types|path)\s*=\s*["']([^"']+)["']/;
+const REFERENCE_DIRECTIVE =
+  /^\/\s*<reference\s+(types|path)\s*=\s*["']([^"']+)["']/;
 
 /**
  * Parses an emitted file with a real parser (oxc), so specifiers quoted in
@@ -68,7 +69,11 @@ function recordReferences(
   for (const entry of record.staticImports) {
     const typeOnly =
       entry.entries.length > 0 && entry.entries.every((e) => e.isType);
-    found.push({ specifier: entry.moduleRequest.value, kind: 'import', typeOnly });
+    found.push({
+      specifier: entry.moduleRequest.value,
+      kind: 'import',
+      typeOnly,
+    });
   }
   for (const statement of record.staticExports) {
     for (const entry of statement.entries) {
@@ -117,9 +122,11 @@ function visit(
     if (specifier === undefined) return;
     found.push({ specifier, kind, typeOnly: kind !== 'dynamic-import' });
   };
-  if (node.type === 'ImportExpression') add(literal(node.source), 'dynamic-import');
+  if (node.type === 'ImportExpression')
+    add(literal(node.source), 'dynamic-import');
   if (node.type === 'TSImportType') add(literal(node.source), 'import-type');
-  if (node.type === 'TSModuleDeclaration') add(literal(node.id), 'declare-module');
+  if (node.type === 'TSModuleDeclaration')
+    add(literal(node.id), 'declare-module');
   for (const child of children(node)) visit(child, !inFunction, found, state);
 }
 

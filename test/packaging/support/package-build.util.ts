@@ -98,7 +98,8 @@ async function copyPublishedSources(
   );
   for (const entry of new Set([...always, ...listed])) {
     const from = join(REPO_ROOT, entry);
-    if (existsSync(from)) await cp(from, join(stage, entry), { recursive: true });
+    if (existsSync(from))
+      await cp(from, join(stage, entry), { recursive: true });
   }
 }
 

@@ -13,12 +13,7 @@ export type ScanMap = Map<string, ModuleScan>;
 
 /** How a bare or relative specifier relates to the published package. */
 export type SpecifierClass =
-  | 'relative'
-  | 'builtin'
-  | 'self'
-  | 'required'
-  | 'optional'
-  | 'undeclared';
+  'relative' | 'builtin' | 'self' | 'required' | 'optional' | 'undeclared';
 
 /**
  * Parses every emitted `.js` (`declarations` false) or `.d.ts` file.

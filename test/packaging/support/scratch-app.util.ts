@@ -73,7 +73,9 @@ export async function createScratchApps(pkg: BuiltPackage): Promise<string> {
   await mkdir(dir);
   const manifest = { name: 'operon-scratch-apps', private: true };
   await writeFile(join(dir, 'package.json'), JSON.stringify(manifest));
-  const deps = APP_DEPENDENCIES.map((name) => `${name}@${installedVersion(name)}`);
+  const deps = APP_DEPENDENCIES.map(
+    (name) => `${name}@${installedVersion(name)}`,
+  );
   await run(
     'npm',
     [
@@ -90,8 +92,15 @@ export async function createScratchApps(pkg: BuiltPackage): Promise<string> {
   );
   for (const kind of Object.keys(FIXTURES) as AppKind[]) {
     await mkdir(join(dir, kind));
-    const appManifest = { name: `operon-${kind}-app`, private: true, type: kind };
-    await writeFile(join(dir, kind, 'package.json'), JSON.stringify(appManifest));
+    const appManifest = {
+      name: `operon-${kind}-app`,
+      private: true,
+      type: kind,
+    };
+    await writeFile(
+      join(dir, kind, 'package.json'),
+      JSON.stringify(appManifest),
+    );
     const fixture = join(import.meta.dirname, '../fixtures', FIXTURES[kind]);
     await copyFile(fixture, join(dir, kind, 'main.js'));
   }
@@ -117,7 +126,9 @@ export function runScratchApp(
           .split('\n')
           .find((text) => text.startsWith('OPERON_REPORT '));
         const report = line
-          ? (JSON.parse(line.slice('OPERON_REPORT '.length)) as ScratchAppReport)
+          ? (JSON.parse(
+              line.slice('OPERON_REPORT '.length),
+            ) as ScratchAppReport)
           : undefined;
         done({ exitCode, stdout, stderr, report });
       },

@@ -25,9 +25,9 @@ async function read(client: Redis, key: string): Promise<string[]> {
   const type = await client.type(key);
   if (type === 'string') return [(await client.get(key)) ?? ''];
   if (type === 'hash') return Object.entries(await client.hgetall(key)).flat();
-  if (type === 'list') return client.lrange(key, 0, -1);
+  if (type === 'list') return client.lrange(key, '0', '-1');
   if (type === 'set') return client.smembers(key);
-  if (type === 'zset') return client.zrange(key, 0, -1);
+  if (type === 'zset') return client.zrange(key, '0', '-1');
   if (type === 'stream') {
     const entries = await client.xrange(key, '-', '+');
     return entries.flatMap(([id, fields]) => [id, ...fields]);

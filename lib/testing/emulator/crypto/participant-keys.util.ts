@@ -1,6 +1,10 @@
 import { generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import type { SigningAlgorithm } from '../../../options/operon-module-options.interface.js';
 
+/**
+ * Re-exported so emulator files import it from one short path.
+ * @internal
+ */
 export type { SigningAlgorithm };
 
 /**

@@ -1,6 +1,8 @@
-import type { SigningAlgorithm } from '../../crypto/participant-keys.util.js';
 import { PAYLOAD_HASH_PATTERN } from '../../crypto/base64url.util.js';
-import { isSigningAlgorithm } from '../../crypto/participant-keys.util.js';
+import {
+  isSigningAlgorithm,
+  type SigningAlgorithm,
+} from '../../crypto/participant-keys.util.js';
 import { checkSignature } from '../../crypto/signature.check.js';
 import {
   EmulatorHttpError,
@@ -27,7 +29,7 @@ function error(status: number, code: string, message: string) {
   return new EmulatorHttpError(status, code, message);
 }
 
-function checkFormats(input: TransactionInput): void {
+function checkRouting(input: TransactionInput): void {
   for (const [field, label] of [
     ['sourceDid', 'SourceDID'],
     ['targetDid', 'TargetDID'],
@@ -44,19 +46,32 @@ function checkFormats(input: TransactionInput): void {
         `got ${input.payloadHash.length}`,
     );
   }
+  if (!isSigningAlgorithm(input.signature.algorithm)) {
+    throw error(
+      400,
+      'UNSUPPORTED_ALGORITHM',
+      `unsupported signing algorithm ${input.signature.algorithm}`,
+    );
+  }
+}
+
+function checkOptionals(input: TransactionInput): void {
   const { roiClassification, timestamp } = input;
   if (roiClassification && !ROI_CLASSIFICATIONS.includes(roiClassification)) {
     throw validationError(
       'ROIClassification must be one of baseline, increment, savings',
     );
   }
-  for (const who of ['actor', 'assignee'] as const) {
+  for (const [who, label] of [
+    ['actor', 'Actor'],
+    ['assignee', 'Assignee'],
+  ] as const) {
     const named =
       input[`${who}ExternalId`] ?? input[`${who}ExternalDisplayName`];
     if (named !== undefined && input[`${who}ExternalSource`] === undefined) {
       throw validationError(
-        `${who}ExternalSource is required when ${who}ExternalId or ` +
-          `${who}ExternalDisplayName is set`,
+        `${label}ExternalSource is required when ${label}ExternalID or ` +
+          `${label}ExternalDisplayName is set`,
       );
     }
   }
@@ -65,13 +80,6 @@ function checkFormats(input: TransactionInput): void {
       400,
       'INVALID_TIMESTAMP',
       `timestamp ${timestamp} is not RFC 3339`,
-    );
-  }
-  if (!isSigningAlgorithm(input.signature.algorithm)) {
-    throw error(
-      400,
-      'UNSUPPORTED_ALGORITHM',
-      `unsupported signing algorithm ${input.signature.algorithm}`,
     );
   }
 }
@@ -159,7 +167,8 @@ function replay(
  */
 export const handleTransaction: EmulatorHandler = (req, ctx) => {
   const input = parseTransaction(parseJsonObject(req.body));
-  checkFormats(input);
+  checkRouting(input);
+  checkOptionals(input);
   const { workstream, interaction } = resolveRoute(input, ctx);
   checkTransactionSignature(input, ctx);
   const stored = ctx.transactions.find(input.workstreamId, input.correlationId);

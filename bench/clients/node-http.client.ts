@@ -1,0 +1,46 @@
+import { Agent, request } from 'node:http';
+import {
+  type PostJson,
+  referenceSubmit,
+  referenceToken,
+} from './reference-flow.util.js';
+import type {
+  BenchTarget,
+  SubmissionClient,
+} from './submission-client.interface.js';
+
+/**
+ * Reference client: plain `node:http` with a keep-alive agent, the
+ * practical limit of a Node client.
+ */
+export async function createNodeHttpClient(
+  target: BenchTarget,
+): Promise<SubmissionClient> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const { hostname, port } = new URL(target.url);
+  const post: PostJson = (path, body, headers) =>
+    new Promise((resolve, reject) => {
+      const req = request(
+        { hostname, port, path, method: 'POST', agent, headers },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => {
+            if ((res.statusCode ?? 500) >= 400) {
+              reject(new Error(`HTTP ${res.statusCode}`));
+            } else resolve(JSON.parse(text));
+          });
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  const token = await referenceToken(post, target);
+  return {
+    name: 'node:http (reference)',
+    submit: (index) => referenceSubmit(post, target, token, index),
+    close: async () => agent.destroy(),
+  };
+}

@@ -1,0 +1,76 @@
+import { createFetchClient } from '../clients/fetch.client.js';
+import { createModuleClient } from '../clients/module.client.js';
+import { createNodeHttpClient } from '../clients/node-http.client.js';
+import type {
+  BenchTarget,
+  SubmissionClient,
+} from '../clients/submission-client.interface.js';
+import { type LoadResult, runLoad } from '../support/load-runner.util.js';
+
+/** One cell of the submission table. */
+export interface SubmissionRow extends LoadResult {
+  client: string;
+  concurrency: number;
+}
+
+/** How long and how often each cell runs. */
+export interface SubmissionPlan {
+  concurrencies: number[];
+  /** Rounds per cell; the median round (by throughput) is reported. */
+  rounds: number;
+  maxOpsPerRun: number;
+  maxMsPerRun: number;
+  warmupOps: number;
+}
+
+/** The keys under which rows are compared. */
+export const CLIENT_KEYS = {
+  module: 'nestjs-operon',
+  nodeHttp: 'node:http (reference)',
+  fetch: 'fetch (reference)',
+} as const;
+
+/**
+ * Submission throughput and latency of the module and the two reference
+ * clients, interleaved round by round so that background load on the
+ * machine hits all three alike.
+ */
+export async function runSubmissionPhase(
+  target: BenchTarget,
+  plan: SubmissionPlan,
+): Promise<SubmissionRow[]> {
+  const clients: SubmissionClient[] = [
+    await createModuleClient(target),
+    await createNodeHttpClient(target),
+    await createFetchClient(target),
+  ];
+  let next = 0;
+  const rows: SubmissionRow[] = [];
+  try {
+    for (const concurrency of plan.concurrencies) {
+      const runs = new Map<string, LoadResult[]>();
+      for (let round = 0; round < plan.rounds; round++) {
+        for (const client of clients) {
+          const bounds = { concurrency, maxMs: plan.maxMsPerRun };
+          const warm = { ...bounds, maxOps: plan.warmupOps };
+          next += (await runLoad(client.submit, warm, next)).ops;
+          const measure = { ...bounds, maxOps: plan.maxOpsPerRun };
+          const result = await runLoad(client.submit, measure, next);
+          next += result.ops;
+          runs.set(client.name, [...(runs.get(client.name) ?? []), result]);
+        }
+      }
+      for (const [client, results] of runs) {
+        rows.push({ client, concurrency, ...median(results) });
+      }
+    }
+  } finally {
+    for (const client of clients) await client.close();
+  }
+  return rows;
+}
+
+function median(results: LoadResult[]): LoadResult {
+  const sorted = [...results].sort((a, b) => a.opsPerSec - b.opsPerSec);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
