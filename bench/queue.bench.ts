@@ -14,7 +14,7 @@ import { OperonQueueModule, OperonQueueService } from '../lib/queue/index.js';
 import { OperonEmulator } from '../lib/testing/index.js';
 import { type BenchRedis, startBenchRedis } from './queue-redis.util.js';
 
-const JOBS = Number(process.env.QUEUE_BENCH_JOBS ?? 3_000);
+const JOBS = Number(process.env.QUEUE_BENCH_JOBS ?? 2_000);
 const CONCURRENCY = Number(process.env.QUEUE_BENCH_CONCURRENCY ?? 16);
 const RUN_DEADLINE_MS = 90_000;
 const WORKER = fileURLToPath(

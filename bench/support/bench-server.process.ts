@@ -138,6 +138,9 @@ const server = createServer({ keepAlive: true }, (req, res) => {
   req.on('end', () => answer(req, res));
 });
 server.keepAliveTimeout = 60_000;
+server.on('connection', () => {
+  counts.connections = (counts.connections ?? 0) + 1;
+});
 
 server.listen(0, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;

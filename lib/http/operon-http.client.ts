@@ -2,7 +2,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { HttpService } from '@nestjs/axios';
 import type { AxiosResponse, RawAxiosRequestHeaders } from 'axios';
-import { firstValueFrom } from 'rxjs';
 import { OperonDecodeError } from '../errors/operon-decode.error.js';
 import {
   OPERON_HTTP_SERVICE,
@@ -78,31 +77,24 @@ export class OperonHttpClient implements OnApplicationShutdown {
     return { status: res.status, data: decode<T>(body, res.status), headers };
   }
 
-  // axios's `timeout` only bounds socket inactivity, so a server trickling
-  // bytes would never trip it; the deadline bounds the whole exchange.
+  // Straight to the axios instance: the Observable wrapper of
+  // `HttpService.request()` adds a cancel token per call that it cancels,
+  // building an error, after every response. The adapter's timeout bounds
+  // the whole exchange (`operon-http.adapter.ts`).
   private async exchange(
     req: OperonRequest,
     path: string,
   ): Promise<AxiosResponse<string>> {
-    const timeoutMs = req.timeoutMs ?? this.options.httpTimeoutMs;
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), timeoutMs);
     try {
-      return await firstValueFrom(
-        this.http.request<string>({
-          method: req.method,
-          url: req.url,
-          headers: headersFor(req),
-          data: req.json === undefined ? req.body : JSON.stringify(req.json),
-          timeout: timeoutMs,
-          signal: deadline.signal,
-        }),
-      );
+      return await this.http.axiosRef.request<string>({
+        method: req.method,
+        url: req.url,
+        headers: headersFor(req),
+        data: req.json === undefined ? req.body : JSON.stringify(req.json),
+        timeout: req.timeoutMs ?? this.options.httpTimeoutMs,
+      });
     } catch (error) {
-      const timedOutAfter = deadline.signal.aborted ? timeoutMs : undefined;
-      throw transportErrorFrom(error, req.method, path, timedOutAfter);
-    } finally {
-      clearTimeout(timer);
+      throw transportErrorFrom(error, req.method, path);
     }
   }
 }

@@ -8,15 +8,21 @@ import {
   OPERON_RESOLVED_OPTIONS,
 } from '../operon.constants.js';
 import type { ResolvedOperonOptions } from '../options/resolved-options.interface.js';
+import {
+  OPERON_ACCEPT_ENCODING,
+  operonHttpAdapter,
+} from './operon-http.adapter.js';
 
 /**
  * Builds the module's own axios instance. It is never the application's
  * `HttpModule`, so our credentials and interceptors cannot leak into the
  * app's calls and theirs cannot touch ours.
  *
- * - keep-alive agents: a submission is two calls to one host;
- * - `maxRedirects: 0`: a redirect would replay the bearer token to another
- *   URL, and skipping the redirect wrapper is also faster;
+ * - keep-alive agents (`maxSockets` per host, most recently used socket
+ *   first so idle ones expire): a submission is two calls to one host;
+ * - a lean adapter (`operonHttpAdapter`): no redirects (a redirect would
+ *   replay the bearer token to another URL), no proxy or stream handling;
+ *   its timeout bounds the whole exchange;
  * - every status resolves and bodies stay text: the client decodes them,
  *   so error bodies are decoded per PROTOCOL §8.1 in one place.
  * @internal
@@ -32,10 +38,12 @@ export function createOperonHttpService(
   const instance = axios.create({
     timeout: options.httpTimeoutMs,
     maxRedirects: 0,
+    adapter: operonHttpAdapter,
     httpAgent: new HttpAgent(agentOptions),
     httpsAgent: new HttpsAgent(agentOptions),
     headers: {
       Accept: 'application/json',
+      'Accept-Encoding': OPERON_ACCEPT_ENCODING,
       'User-Agent': 'nestjs-operon',
     },
     responseType: 'text',

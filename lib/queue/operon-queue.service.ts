@@ -14,6 +14,7 @@ import { OPERON_RESOLVED_OPTIONS } from '../operon.constants.js';
 import type { ResolvedOperonOptions } from '../options/resolved-options.interface.js';
 import type { TransactionRequest } from '../transactions/draft/transaction-request.interface.js';
 import { createOperonLogger } from '../utils/operon-logger.util.js';
+import { clean } from '../utils/strings.util.js';
 import { OperonQueueEventBus } from './events/operon-queue-event-bus.service.js';
 import type {
   OperonQueueEvent,
@@ -114,7 +115,8 @@ export class OperonQueueService implements OnModuleInit, OnApplicationShutdown {
 
   /**
    * Validates the request locally, hashes its payload and stores it as a
-   * job; resolves once Redis has it. The payload never leaves the app.
+   * job; resolves once Redis has it. The payload never leaves the app; a
+   * missing `timestamp` is set to now, when the event was enqueued.
    * Enqueueing the same workstream and correlation ID again while the job
    * is kept is a no-op, returning the same job ID.
    * @throws {OperonValidationError} when the request is bound to fail, or
@@ -191,7 +193,7 @@ export class OperonQueueService implements OnModuleInit, OnApplicationShutdown {
     if (!stored) return;
     if (
       stored.payloadHash !== data.payloadHash ||
-      stored.interactionId.trim() !== data.interactionId.trim()
+      clean(stored.interactionId) !== clean(data.interactionId)
     ) {
       throw new OperonValidationError(
         `correlation ID ${data.correlationId.trim()} is already queued ` +

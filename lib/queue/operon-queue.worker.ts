@@ -149,7 +149,8 @@ export class OperonQueueWorker
   }
 }
 
-function ids(data: OperonQueuedTransaction) {
-  const { correlationId, workstreamId } = data;
+// Defensive: a job added to the queue by other code may lack the data.
+function ids(data: Partial<OperonQueuedTransaction> | undefined) {
+  const { correlationId = '', workstreamId } = data ?? {};
   return workstreamId ? { correlationId, workstreamId } : { correlationId };
 }

@@ -210,12 +210,17 @@ export function rawRequest(
           } catch {
             json = undefined;
           }
-          if (json !== undefined) {
-            expectNoNullsAndZonedTimes(json);
-          }
-          if ((res.statusCode ?? 0) >= 400 && text !== '') {
-            expect(typeof json?.code, text).toBe('string');
-            expect(typeof json?.message, text).toBe('string');
+          try {
+            if (json !== undefined) {
+              expectNoNullsAndZonedTimes(json);
+            }
+            if ((res.statusCode ?? 0) >= 400 && text !== '') {
+              expect(typeof json?.code, text).toBe('string');
+              expect(typeof json?.message, text).toBe('string');
+            }
+          } catch (error) {
+            reject(error);
+            return;
           }
           resolve({
             status: res.statusCode ?? 0,

@@ -228,6 +228,7 @@ describe('fault injection', () => {
     [{ route: 'heartbeat', status: 99 }],
     [{ route: 'heartbeat', status: 600 }],
     [{ route: 'heartbeat', times: 0 }],
+    [{ route: 'heartbeat', times: 1.5 }],
     [{ route: 'heartbeat', forMs: -1 }],
     [{ route: 'heartbeat', latencyMs: -1 }],
     [{ route: 'heartbeat', reset: true, emptyBody: true }],

@@ -111,6 +111,13 @@ describe('queue options', () => {
     expect(() => resolve(badLogger)).toThrow(TypeError);
   });
 
+  it('registers globally with isGlobal', () => {
+    expect(
+      OperonQueueModule.forRoot({ connection, isGlobal: true }),
+    ).toMatchObject({ global: true });
+    expect(OperonQueueModule.forRoot({ connection }).global).toBeFalsy();
+  });
+
   it('fails forRoot() at once on invalid options', () => {
     expect(() =>
       OperonQueueModule.forRoot({ connection, concurrency: -1 }),

@@ -260,6 +260,20 @@ describeWithRedis('queued submission', () => {
     expect(ids.map(recorded)).toEqual(ids.map(() => 1));
   });
 
+  it('keeps to the rate limit', async () => {
+    const limiter = { max: 3, duration: 400 };
+    const app = await boot({ limiter });
+    for (let i = 0; i < 7; i++) await app.service.enqueueTransaction(request());
+
+    await eventually(() => submitted(app).length === 7, 15_000, 'submitted');
+    const jobs = await app.service.queue.getCompleted(0, -1);
+    const starts = jobs.map((job) => job.processedOn ?? 0).sort();
+    // BullMQ counts in fixed windows opened by the first job: 3 + 3 + 1
+    // jobs need three windows, so the last starts two windows after the
+    // first (less a little for timer granularity). Slowness only adds.
+    expect(starts[6]! - starts[0]!).toBeGreaterThanOrEqual(2 * 400 - 50);
+  });
+
   it('does not start workers when runWorkers is false', async () => {
     const app = await boot({ runWorkers: false });
     const { jobId } = await app.service.enqueueTransaction(request());

@@ -67,6 +67,9 @@ function validate(fault: OperonEmulatorFault): void {
     throw new TypeError('OperonEmulator fault: status must be 100-599');
   }
   positive(fault.times, 'times');
+  if (fault.times !== undefined && !Number.isInteger(fault.times)) {
+    throw new TypeError('OperonEmulator fault: times must be an integer');
+  }
   positive(fault.forMs, 'forMs');
   positive(fault.latencyMs, 'latencyMs', 0);
   const kinds = [

@@ -1,0 +1,129 @@
+import {
+  type Agent as HttpAgent,
+  type IncomingMessage,
+  request as httpRequest,
+} from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { Readable } from 'node:stream';
+import {
+  createBrotliDecompress,
+  createGunzip,
+  createInflate,
+} from 'node:zlib';
+import type {
+  AxiosAdapter,
+  AxiosResponse,
+  InternalAxiosRequestConfig,
+} from 'axios';
+
+/** Encodings the adapter can decode, advertised in `Accept-Encoding`. */
+export const OPERON_ACCEPT_ENCODING = 'gzip, deflate, br';
+
+/**
+ * The module's axios adapter: one `node:http(s)` request per call, the
+ * body written together with the headers, the answer collected as text.
+ * Axios's own Node adapter also handles proxies, redirects, streams, form
+ * data and progress events, none of which Operon calls need, and costs
+ * several times more CPU per request (see `bench/`).
+ *
+ * `timeout` bounds the whole exchange, not only socket inactivity, so a
+ * server trickling bytes cannot hold a request open; it fails with code
+ * `ECONNABORTED`, like axios's timeouts. `signal` aborts with
+ * `ERR_CANCELED`. Every status resolves (the client decodes errors).
+ * @internal
+ */
+export const operonHttpAdapter: AxiosAdapter = (config) =>
+  new Promise((resolve, reject) => {
+    const url = new URL(config.url!);
+    const secure = url.protocol === 'https:';
+    const req = (secure ? httpsRequest : httpRequest)(url, {
+      method: config.method?.toUpperCase() ?? 'GET',
+      headers: config.headers.toJSON(true) as Record<string, string>,
+      agent: (secure ? config.httpsAgent : config.httpAgent) as HttpAgent,
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      config.signal?.removeEventListener?.('abort', onAbort);
+      req.destroy();
+      reject(error);
+    };
+    const onAbort = () => fail(failure('canceled', 'ERR_CANCELED'));
+    if (config.timeout) {
+      timer = setTimeout(
+        () => fail(failure(`timeout of ${config.timeout}ms exceeded`)),
+        config.timeout,
+      );
+    }
+    if (config.signal?.aborted) return onAbort();
+    config.signal?.addEventListener?.('abort', onAbort);
+
+    req.on('error', fail);
+    req.on('response', (res) => {
+      readText(res, config.maxContentLength ?? -1).then((text) => {
+        clearTimeout(timer);
+        config.signal?.removeEventListener?.('abort', onAbort);
+        resolve(responseOf(res, text, config, req));
+      }, fail);
+    });
+    req.end(config.data as string | Buffer | undefined);
+  });
+
+function responseOf(
+  res: IncomingMessage,
+  data: string,
+  config: InternalAxiosRequestConfig,
+  request: unknown,
+): AxiosResponse<string> {
+  return {
+    data,
+    status: res.statusCode ?? 0,
+    statusText: res.statusMessage ?? '',
+    headers: res.headers,
+    config,
+    request,
+  };
+}
+
+function readText(res: IncomingMessage, maxBytes: number): Promise<string> {
+  const source = decoded(res);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    source.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (maxBytes > -1 && size > maxBytes) {
+        source.destroy();
+        reject(failure(`maxContentLength size of ${maxBytes} exceeded`));
+      } else chunks.push(chunk);
+    });
+    source.on('error', reject);
+    res.on('aborted', () => reject(failure('aborted', 'ECONNRESET')));
+    source.on('end', () =>
+      resolve(
+        chunks.length === 1
+          ? chunks[0]!.toString('utf8')
+          : Buffer.concat(chunks).toString('utf8'),
+      ),
+    );
+  });
+}
+
+function decoded(res: IncomingMessage): Readable {
+  const encoding = res.headers['content-encoding']?.trim().toLowerCase();
+  const decoder =
+    encoding === 'gzip' || encoding === 'x-gzip'
+      ? createGunzip()
+      : encoding === 'deflate'
+        ? createInflate()
+        : encoding === 'br'
+          ? createBrotliDecompress()
+          : undefined;
+  if (!decoder) return res;
+  res.on('error', (error) => decoder.destroy(error));
+  return res.pipe(decoder);
+}
+
+function failure(message: string, code = 'ECONNABORTED'): Error {
+  return Object.assign(new Error(message), { code });
+}
