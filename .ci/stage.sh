@@ -29,6 +29,8 @@ ci_on_exit() {
       "$rc" >&2
   else
     ci_stage_done
+    printf '==> %s: all stages passed (%ss)\n' "$(basename "$0")" \
+      "$((SECONDS - CI_RUN_START))"
   fi
   return "$rc"
 }

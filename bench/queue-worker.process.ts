@@ -20,9 +20,15 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(QueueWorkerModule, {
     logger: false,
   });
+  // CPU spent from "ready" to "stop": the cost of the jobs, not the boot.
+  const ready = process.cpuUsage();
   process.on('message', (message: { type?: string }) => {
     if (message.type !== 'stop') return;
-    void app.close().then(() => process.exit(0));
+    const { user, system } = process.cpuUsage(ready);
+    const cpuMs = (user + system) / 1000;
+    void app.close().then(() => {
+      process.send?.({ type: 'stopped', cpuMs }, () => process.exit(0));
+    });
   });
   process.send?.({ type: 'ready' });
 }

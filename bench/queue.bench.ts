@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Test } from '@nestjs/testing';
@@ -16,7 +16,11 @@ import { type BenchRedis, startBenchRedis } from './queue-redis.util.js';
 
 const JOBS = Number(process.env.QUEUE_BENCH_JOBS ?? 2_000);
 const CONCURRENCY = Number(process.env.QUEUE_BENCH_CONCURRENCY ?? 16);
+// The machine is shared: runs alternate 1 and 2 workers, and the summary
+// takes the median of each.
+const ROUNDS = Number(process.env.QUEUE_BENCH_ROUNDS ?? 3);
 const RUN_DEADLINE_MS = 90_000;
+let runCount = 0;
 const WORKER = fileURLToPath(
   new URL('./queue-worker.process.js', import.meta.url),
 );
@@ -30,6 +34,8 @@ interface Row {
   submittedPerSec: number;
   jobP50Ms: number;
   jobP99Ms: number;
+  workerCpuMsPerJob: number;
+  driverCpuMsPerJob: number;
   failed: number;
   recorded: number;
 }
@@ -41,15 +47,39 @@ async function main(): Promise<void> {
   ]);
   const rows: Row[] = [];
   try {
-    for (const workers of [1, 2]) rows.push(await run(redis, emu, workers));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const workers of [1, 2]) rows.push(await run(redis, emu, workers));
+    }
   } finally {
     await emu.stop();
     await redis.stop();
   }
+  const medians = summarise(rows);
   console.table(rows);
+  console.table(medians);
   const file = join(repoRoot(), 'bench/results-queue.json');
-  writeFileSync(file, `${JSON.stringify(report(rows), null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify(report(medians, rows), null, 2)}\n`);
   console.log(`written to ${file}`);
+}
+
+function summarise(rows: Row[]) {
+  return [1, 2].map((workers) => {
+    const mine = rows.filter((row) => row.workers === workers);
+    const median = (pick: (row: Row) => number) =>
+      percentile(
+        mine.map(pick).sort((a, b) => a - b),
+        0.5,
+      );
+    return {
+      workers,
+      concurrencyPerWorker: CONCURRENCY,
+      runs: mine.length,
+      submittedPerSec: median((row) => row.submittedPerSec),
+      jobP50Ms: median((row) => row.jobP50Ms),
+      workerCpuMsPerJob: median((row) => row.workerCpuMsPerJob),
+      driverCpuMsPerJob: median((row) => row.driverCpuMsPerJob),
+    };
+  });
 }
 
 async function run(
@@ -57,7 +87,7 @@ async function run(
   emu: OperonEmulator,
   workers: number,
 ): Promise<Row> {
-  const queueName = `operon-bench-${workers}w-${Date.now()}`;
+  const queueName = `operon-bench-${workers}w-${++runCount}`;
   const queueOptions = {
     connection: redis.connection,
     queueName,
@@ -78,7 +108,7 @@ async function run(
   const before = emu.transactions().length;
   try {
     const enqueueStart = performance.now();
-    await enqueue(service, workers);
+    await enqueue(service, queueName);
     const enqueueMs = performance.now() - enqueueStart;
     await service.queue.pause();
     const operon = emu.moduleOptions({ eagerInit: true });
@@ -88,10 +118,12 @@ async function run(
       ),
     );
     const start = performance.now();
+    const driverCpu = process.cpuUsage();
     await service.queue.resume();
     const failed = await waitUntilDone(service);
     const ms = performance.now() - start;
-    await Promise.all(children.map(stopWorker));
+    const { user, system } = process.cpuUsage(driverCpu);
+    const workerCpuMs = await Promise.all(children.map(stopWorker));
 
     const durations = await jobDurations(service);
     return {
@@ -103,6 +135,8 @@ async function run(
       submittedPerSec: round((JOBS - failed) / (ms / 1000)),
       jobP50Ms: round(percentile(durations, 0.5), 1),
       jobP99Ms: round(percentile(durations, 0.99), 1),
+      workerCpuMsPerJob: round(sum(workerCpuMs) / JOBS, 2),
+      driverCpuMsPerJob: round((user + system) / 1000 / JOBS, 2),
       failed,
       recorded: emu.transactions().length - before,
     };
@@ -111,7 +145,7 @@ async function run(
   }
 }
 
-async function enqueue(service: OperonQueueService, run: number) {
+async function enqueue(service: OperonQueueService, run: string) {
   for (let i = 0; i < JOBS; i += 100) {
     const batch = Array.from({ length: Math.min(100, JOBS - i) }, (_, j) =>
       service.enqueueTransaction({
@@ -162,13 +196,22 @@ function startWorker(config: object): Promise<ChildProcess> {
   });
 }
 
-async function stopWorker(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+// Resolves with the CPU milliseconds the worker spent on its jobs.
+async function stopWorker(child: ChildProcess): Promise<number> {
+  let cpuMs = Number.NaN;
+  child.on('message', (message: { type?: string; cpuMs?: number }) => {
+    if (message.type === 'stopped') cpuMs = message.cpuMs ?? cpuMs;
+  });
   const exited = new Promise((r) => child.once('exit', r));
   child.send({ type: 'stop' });
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(timer);
+  return cpuMs;
+}
+
+function sum(values: number[]): number {
+  return values.reduce((total, value) => total + value, 0);
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -180,7 +223,7 @@ function round(value: number, digits = 0): number {
   return Number(value.toFixed(digits));
 }
 
-function report(rows: Row[]) {
+function report(summary: ReturnType<typeof summarise>, rows: Row[]) {
   return {
     benchmark: 'queued submission (BullMQ + Redis) against the emulator',
     date: new Date().toISOString(),
@@ -191,7 +234,11 @@ function report(rows: Row[]) {
       'Signature checks off, self-signing on (sign + POST per job). ' +
       'Jobs enqueued while the queue is paused; the clock runs from ' +
       'resume until every job is completed. jobP50/P99: time a worker ' +
-      'spent on one job. Emulator and producer share the driver process.',
+      'spent on one job. CPU per job: worker processes (HTTP client, ' +
+      'BullMQ) and the driver (emulator, mostly). Emulator and producer ' +
+      'share the driver process; the machine has 2 cores, shared.',
+    loadAverage: loadavg().map((value) => round(value, 2)),
+    summary,
     rows,
   };
 }

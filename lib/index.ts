@@ -125,6 +125,27 @@ export type {
   OperonSignatureVerification,
 } from './signatures/signature.interface.js';
 
+// DID resolution and local verification
+export {
+  DidResolverService,
+  OPERON_DID_PREFIX,
+} from './dids/did-resolver.service.js';
+export { verifyJws } from './dids/jws.util.js';
+export {
+  OPERON_DID_ERROR_KINDS,
+  OperonDidError,
+  type OperonDidErrorInit,
+  type OperonDidErrorKind,
+  type OperonDidErrorSource,
+} from './dids/operon-did.error.js';
+export type {
+  OperonDidDocument,
+  OperonDidService,
+  OperonPublicKeyJwk,
+  OperonVerificationMethod,
+  OperonVerifiedJws,
+} from './dids/did-document.interface.js';
+
 // PAT helpers and sessions
 export { PatService } from './pat/pat.service.js';
 export type { SessionInfo } from './pat/session-info.interface.js';

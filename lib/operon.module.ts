@@ -16,6 +16,7 @@ import { resolveOperonOptions } from './options/resolve-options.js';
 import { OperonSessionCache } from './guards/operon-session.cache.js';
 import { PatService } from './pat/pat.service.js';
 import { SignatureService } from './signatures/signature.service.js';
+import { DidResolverService } from './dids/did-resolver.service.js';
 import { TransactionsService } from './transactions/transactions.service.js';
 import { WorkstreamsService } from './workstreams/workstreams.service.js';
 
@@ -35,6 +36,7 @@ const services = [
   TransactionsService,
   WorkstreamsService,
   SignatureService,
+  DidResolverService,
   PatService,
   OperonSessionCache,
 ];

@@ -1,160 +1,97 @@
-import {
-  createServer,
-  type IncomingMessage,
-  type ServerResponse,
-} from 'node:http';
+import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import {
-  BENCH_REALM as R,
-  benchAccessToken,
-  benchJwt,
-} from './bench-realm.util.js';
+import { benchBodies, benchRoute } from './bench-responses.util.js';
 import type { ChildMessage, ParentMessage } from './child-process.util.js';
 
-// A stand-in for Operon that answers with canned, valid JSON and no logic
-// at all, so that on a 2-core machine the server costs as little CPU as
-// possible and the client under test stays the bottleneck. Serialised once:
-// a request costs a body drain, a path switch and one write.
-const BASE = '/client-api';
-const json = (value: unknown) => Buffer.from(JSON.stringify(value));
+// A stand-in for Operon in its own process, answering every call with a
+// canned, valid JSON response. On a 2-core machine the server shares the
+// CPU with the client under test, so it must cost as little as possible:
+// `node:http`'s server costs about as much per request as `node:http`'s
+// client, which would cap the reference clients at the server's speed.
+// This is a minimal HTTP/1.1 keep-alive responder on `node:net` instead:
+// read the head, skip `Content-Length` body bytes, write one prebuilt
+// buffer. Chunked request bodies are refused (no client here sends them).
 
 const didDocument: unknown = JSON.parse(process.argv[2] ?? '{}');
 const counts: Record<string, number> = {};
+const sockets = new Set<Socket>();
 
-const canned = {
-  token: json({
-    access_token: benchAccessToken(),
-    token_type: 'Bearer',
-    expires_in: 3600,
-  }),
-  interactions: json({
-    data: [
-      {
-        id: R.interactionId,
-        workstreamId: R.workstreamId,
-        name: 'Bench interaction',
-        status: 'active',
-        sourceParticipantId: R.sourceId,
-        targetParticipantId: R.targetId,
-        type: 'touch',
-        actor: 'ai',
-      },
-    ],
-  }),
-  participants: json({
-    data: [
-      { id: R.sourceId, did: R.sourceDid, name: 'Source', status: 'active' },
-      { id: R.targetId, did: R.targetDid, name: 'Target', status: 'active' },
-    ],
-  }),
-  sign: json({
-    signature: {
-      algorithm: 'EdDSA',
-      value: `${benchJwt({ alg: 'EdDSA' })}`,
-      keyId: `${R.sourceDid}#keys-1`,
-    },
-  }),
-  transaction: json(cannedTransaction()),
-  verify: json({
-    status: 'VALID',
-    message: 'Signature verified successfully',
-    did: R.sourceDid,
-    payloadHash: 'bench',
-    algorithm: 'EdDSA',
-    keyId: `${R.sourceDid}#keys-1`,
-  }),
-  validate: json({
-    user_id: 'user-bench',
-    email: 'bench@example.test',
-    name: 'Bench User',
-    customer_id: 'cust-bench',
-    roles: ['bench'],
-    feature_flags: {},
-  }),
-  didDocument: json(didDocument),
-  notFound: json({ code: 'NOT_FOUND', message: 'no such endpoint' }),
-};
+const responses = new Map<string, Buffer>(
+  Object.entries(benchBodies(didDocument)).map(([name, body]) => [
+    name,
+    response(name === 'other' ? '404 Not Found' : '200 OK', body),
+  ]),
+);
+const lengthRequired = response('411 Length Required', {
+  code: 'LENGTH_REQUIRED',
+  message: 'send a Content-Length',
+});
 
-function cannedTransaction() {
-  const now = new Date().toISOString();
-  return {
-    id: 'tx-bench',
-    correlationId: 'bench',
-    workstreamId: R.workstreamId,
-    interactionId: R.interactionId,
-    timestamp: now,
-    sourceDid: R.sourceDid,
-    targetDid: R.targetDid,
-    signature: { algorithm: 'EdDSA', value: 'c2ln', keyId: 'k' },
-    payloadHash: 'x'.repeat(43),
-    status: 'received',
-    createdAt: now,
-    updatedAt: now,
-  };
+function response(status: string, body: unknown): Buffer {
+  const text = Buffer.from(JSON.stringify(body));
+  const head =
+    `HTTP/1.1 ${status}\r\ncontent-type: application/json\r\n` +
+    `content-length: ${text.length}\r\nconnection: keep-alive\r\n` +
+    'keep-alive: timeout=60\r\n\r\n';
+  return Buffer.concat([Buffer.from(head, 'latin1'), text]);
 }
 
-function route(method: string, url: string): [string, Buffer, number] {
-  if (method === 'POST' && url === '/oauth2/token') {
-    return ['token', canned.token, 200];
-  }
-  if (url.startsWith('/1.0/identifiers/')) {
-    return ['resolver', canned.didDocument, 200];
-  }
-  const path = url.startsWith(BASE) ? url.slice(BASE.length) : '';
-  if (method === 'POST' && path === '/v1/dids/self/sign') {
-    return ['sign', canned.sign, 200];
-  }
-  if (method === 'POST' && path === '/v1/transactions') {
-    return ['transactions', canned.transaction, 200];
-  }
-  if (method === 'GET' && path === '/v1/interactions') {
-    return ['interactions', canned.interactions, 200];
-  }
-  if (method === 'GET' && path === '/v1/participants') {
-    return ['participants', canned.participants, 200];
-  }
-  if (method === 'GET' && path === '/v1/session/validate') {
-    return ['validate', canned.validate, 200];
-  }
-  if (method === 'POST' && path.endsWith('/signature/verify')) {
-    return ['verify', canned.verify, 200];
-  }
-  return ['other', canned.notFound, 404];
-}
+const CONTENT_LENGTH = /\r\ncontent-length:[ \t]*(\d+)/i;
+const CHUNKED = /\r\ntransfer-encoding:[ \t]*chunked/i;
 
-function answer(req: IncomingMessage, res: ServerResponse): void {
-  const [name, body, status] = route(req.method ?? '', req.url ?? '');
+// One complete request at `offset`: its answer and where the next starts.
+function nextRequest(
+  data: Buffer,
+  offset: number,
+): { answer: Buffer; end: number } | undefined {
+  const headEnd = data.indexOf('\r\n\r\n', offset);
+  if (headEnd < 0) return undefined;
+  const head = data.toString('latin1', offset, headEnd);
+  if (CHUNKED.test(head)) return { answer: lengthRequired, end: -1 };
+  const end = headEnd + 4 + Number(CONTENT_LENGTH.exec(head)?.[1] ?? 0);
+  if (end > data.length) return undefined;
+  const line = head.slice(0, head.indexOf('\r\n'));
+  const [method = '', url = ''] = line.split(' ');
+  const name = benchRoute(method, url);
   counts[name] = (counts[name] ?? 0) + 1;
-  res.writeHead(status, [
-    ['content-type', 'application/json'],
-    ['content-length', String(body.length)],
-  ]);
-  res.end(body);
+  return { answer: responses.get(name)!, end };
 }
 
-const server = createServer({ keepAlive: true }, (req, res) => {
-  // Drain the body before answering, as a real server would.
-  req.on('data', () => undefined);
-  req.on('end', () => answer(req, res));
-});
-server.keepAliveTimeout = 60_000;
-server.on('connection', () => {
+function serve(socket: Socket): void {
+  sockets.add(socket);
   counts.connections = (counts.connections ?? 0) + 1;
-});
+  socket.setNoDelay(true);
+  let pending: Buffer | undefined;
+  socket.on('data', (chunk: Buffer) => {
+    const data = pending ? Buffer.concat([pending, chunk]) : chunk;
+    let offset = 0;
+    for (let next = nextRequest(data, 0); next; ) {
+      socket.write(next.answer);
+      if (next.end < 0) return void socket.end();
+      offset = next.end;
+      next = nextRequest(data, offset);
+    }
+    pending = offset < data.length ? data.subarray(offset) : undefined;
+  });
+  socket.on('error', () => socket.destroy());
+  socket.on('close', () => sockets.delete(socket));
+}
 
+const server = createServer(serve);
 server.listen(0, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;
   send({ type: 'ready', url: `http://127.0.0.1:${port}` });
 });
 
 process.on('message', (message: ParentMessage) => {
-  if (message.type === 'stats') send({ type: 'stats', counts: { ...counts } });
-  if (message.type === 'reset') {
+  if (message.type === 'stats') {
+    const cpu = process.cpuUsage();
+    send({ type: 'stats', counts: { ...counts }, cpuUs: cpu.user + cpu.system });
+  } else if (message.type === 'reset') {
     for (const key of Object.keys(counts)) delete counts[key];
     send({ type: 'stats', counts: {} });
-  }
-  if (message.type === 'stop') {
-    server.closeAllConnections();
+  } else if (message.type === 'stop') {
+    for (const socket of sockets) socket.destroy();
     server.close(() => process.exit(0));
   }
 });

@@ -17,7 +17,10 @@ const JWK_MEMBERS = ['kty', 'crv', 'alg', 'kid', 'use', 'x', 'y'] as const;
  * @throws {OperonDidError} `decode_error` from the resolver.
  * @internal
  */
-export function parseDidDocument(data: unknown, did: string): OperonDidDocument {
+export function parseDidDocument(
+  data: unknown,
+  did: string,
+): OperonDidDocument {
   const doc = object(data, 'DID document');
   const id = text(doc, 'id', 'DID document');
   if (id !== did) {

@@ -42,10 +42,11 @@ type Failure = Extract<OperonSignatureCheck, { valid: false }>;
  * `NestFactory.create(AppModule, { rawBody: true })`.
  *
  * Answers: 401 for missing, malformed or wrong headers and signatures
- * Operon rejects; 403 for a sender outside the allow-list; 415 for a body
- * the app does not keep raw; 503 when Operon cannot be asked; 500 when the
- * app was created without `rawBody: true`. Every step is `protected`, so
- * a subclass can change one.
+ * Operon rejects (or, with `verification: 'local'`, that fail the local
+ * check or name an unknown DID); 403 for a sender outside the allow-list;
+ * 415 for a body the app does not keep raw; 503 when Operon (or the DID
+ * resolver) cannot be asked; 500 when the app was created without
+ * `rawBody: true`. Every step is `protected`, so a subclass can change one.
  * @publicApi
  */
 @Injectable()

@@ -1,10 +1,12 @@
 import {
   type Agent as HttpAgent,
   type IncomingMessage,
+  type RequestOptions,
   request as httpRequest,
 } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Readable } from 'node:stream';
+import { urlToHttpOptions } from 'node:url';
 import {
   createBrotliDecompress,
   createGunzip,
@@ -34,12 +36,14 @@ export const OPERON_ACCEPT_ENCODING = 'gzip, deflate, br';
  */
 export const operonHttpAdapter: AxiosAdapter = (config) =>
   new Promise((resolve, reject) => {
-    const url = new URL(config.url!);
-    const secure = url.protocol === 'https:';
-    const req = (secure ? httpsRequest : httpRequest)(url, {
+    const target = targetOf(config.url!);
+    const req = (target.secure ? httpsRequest : httpRequest)({
+      ...target.options,
       method: config.method?.toUpperCase() ?? 'GET',
       headers: config.headers.toJSON(true) as Record<string, string>,
-      agent: (secure ? config.httpsAgent : config.httpAgent) as HttpAgent,
+      agent: (target.secure ? config.httpsAgent : config.httpAgent) as
+        | HttpAgent
+        | undefined,
     });
     let timer: NodeJS.Timeout | undefined;
     const fail = (error: Error) => {
@@ -68,6 +72,29 @@ export const operonHttpAdapter: AxiosAdapter = (config) =>
     });
     req.end(config.data as string | Buffer | undefined);
   });
+
+interface Target {
+  secure: boolean;
+  options: RequestOptions;
+}
+
+// Operon URLs repeat (a submission is always the same two), so parsing
+// each one once saves a `URL` per request; bounded by clearing.
+const targets = new Map<string, Target>();
+const MAX_TARGETS = 256;
+
+function targetOf(url: string): Target {
+  let target = targets.get(url);
+  if (target) return target;
+  const parsed = new URL(url);
+  target = {
+    secure: parsed.protocol === 'https:',
+    options: urlToHttpOptions(parsed),
+  };
+  if (targets.size >= MAX_TARGETS) targets.clear();
+  targets.set(url, target);
+  return target;
+}
 
 function responseOf(
   res: IncomingMessage,

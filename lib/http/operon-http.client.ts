@@ -58,8 +58,7 @@ export class OperonHttpClient implements OnApplicationShutdown {
   }
 
   private async sendOnce<T>(req: OperonRequest): Promise<OperonResponse<T>> {
-    const path = pathOf(req.url);
-    const res = await this.exchange(req, path);
+    const res = await this.exchange(req);
     const body = typeof res.data === 'string' ? res.data : '';
     const headers = res.headers as Record<string, unknown>;
     if (res.status >= 400) {
@@ -68,7 +67,7 @@ export class OperonHttpClient implements OnApplicationShutdown {
         body,
         headers,
         method: req.method,
-        path,
+        path: pathOf(req.url),
       });
     }
     if (req.expectJson === false) {
@@ -81,10 +80,7 @@ export class OperonHttpClient implements OnApplicationShutdown {
   // `HttpService.request()` adds a cancel token per call that it cancels,
   // building an error, after every response. The adapter's timeout bounds
   // the whole exchange (`operon-http.adapter.ts`).
-  private async exchange(
-    req: OperonRequest,
-    path: string,
-  ): Promise<AxiosResponse<string>> {
+  private async exchange(req: OperonRequest): Promise<AxiosResponse<string>> {
     try {
       return await this.http.axiosRef.request<string>({
         method: req.method,
@@ -94,7 +90,7 @@ export class OperonHttpClient implements OnApplicationShutdown {
         timeout: req.timeoutMs ?? this.options.httpTimeoutMs,
       });
     } catch (error) {
-      throw transportErrorFrom(error, req.method, path);
+      throw transportErrorFrom(error, req.method, pathOf(req.url));
     }
   }
 }

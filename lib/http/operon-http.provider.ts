@@ -24,7 +24,10 @@ import {
  *   replay the bearer token to another URL), no proxy or stream handling;
  *   its timeout bounds the whole exchange;
  * - every status resolves and bodies stay text: the client decodes them,
- *   so error bodies are decoded per PROTOCOL §8.1 in one place.
+ *   so error bodies are decoded per PROTOCOL §8.1 in one place;
+ * - only the defaults these calls use: axios merges every default into
+ *   every request, and its stock ones (XSRF names, transitional flags,
+ *   per-method header buckets, transforms) would double that work.
  * @internal
  */
 export function createOperonHttpService(
@@ -35,10 +38,13 @@ export function createOperonHttpService(
     maxSockets: options.maxSockets,
     scheduling: 'lifo' as const,
   };
-  const instance = axios.create({
+  const instance = axios.create();
+  const defaults = instance.defaults as unknown as Record<string, unknown>;
+  for (const key of Object.keys(defaults)) delete defaults[key];
+  Object.assign(defaults, {
+    adapter: operonHttpAdapter,
     timeout: options.httpTimeoutMs,
     maxRedirects: 0,
-    adapter: operonHttpAdapter,
     httpAgent: new HttpAgent(agentOptions),
     httpsAgent: new HttpsAgent(agentOptions),
     headers: {
@@ -47,8 +53,6 @@ export function createOperonHttpService(
       'User-Agent': 'nestjs-operon',
     },
     responseType: 'text',
-    transformRequest: [(data: unknown) => data],
-    transformResponse: [(data: unknown) => data],
     validateStatus: () => true,
     proxy: false,
   });

@@ -70,7 +70,12 @@ export function strList(source: JsonObject, key: string): string[] {
  * @internal
  */
 export function compact<T extends object>(value: T): T {
-  return Object.fromEntries(
-    Object.entries(value).filter(([, v]) => v !== undefined),
-  ) as T;
+  // A plain loop: this runs on every submission (body and answer), and
+  // `fromEntries(entries().filter())` allocates an array per member.
+  const result: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const member = (value as Record<string, unknown>)[key];
+    if (member !== undefined) result[key] = member;
+  }
+  return result as T;
 }

@@ -100,7 +100,8 @@ export interface OperonModuleOptions {
    */
   verification?: OperonVerificationMode;
   /**
-   * Time a resolved DID document stays cached (local verification).
+   * Time a resolved DID document stays cached (local verification); `0`
+   * turns caching off. A rotated key can be accepted until then.
    * @default 300000
    */
   didCacheTtlMs?: number;

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Queue } from 'bullmq';
-import { filter, type Observable, type Subscription } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { describeError } from '../errors/describe-error.util.js';
 import { OperonValidationError } from '../errors/operon-validation.error.js';
 import { OPERON_RESOLVED_OPTIONS } from '../operon.constants.js';
@@ -146,7 +146,7 @@ export class OperonQueueService implements OnModuleInit, OnApplicationShutdown {
   onSubmitted(
     listener: (event: OperonQueueSubmittedEvent) => unknown,
   ): () => void {
-    return this.listen('submitted', listener);
+    return this.bus.listen('submitted', listener);
   }
 
   /**
@@ -155,32 +155,7 @@ export class OperonQueueService implements OnModuleInit, OnApplicationShutdown {
    * @returns a function that stops the calls.
    */
   onFailed(listener: (event: OperonQueueFailedEvent) => unknown): () => void {
-    return this.listen('failed', listener);
-  }
-
-  private listen<E extends OperonQueueEvent>(
-    type: E['type'],
-    listener: (event: E) => unknown,
-  ): () => void {
-    const subscription: Subscription = this.events$
-      .pipe(filter((event): event is E => event.type === type))
-      .subscribe((event) => this.callSafely(listener, event));
-    return () => subscription.unsubscribe();
-  }
-
-  private callSafely<E extends OperonQueueEvent>(
-    listener: (event: E) => unknown,
-    event: E,
-  ): void {
-    const report = (error: unknown) =>
-      this.logger.error(
-        `${event.type} listener failed: ${describeError(error)}`,
-      );
-    try {
-      Promise.resolve(listener(event)).catch(report);
-    } catch (error) {
-      report(error);
-    }
+    return this.bus.listen('failed', listener);
   }
 
   // The first enqueue of an ID wins; a later one with another payload

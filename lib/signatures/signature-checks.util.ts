@@ -2,6 +2,8 @@ import { OperonApiError } from '../errors/operon-api.error.js';
 import { OperonError } from '../errors/operon.error.js';
 import { OperonValidationError } from '../errors/operon-validation.error.js';
 import { describeError } from '../errors/describe-error.util.js';
+import { isSignatureFault } from '../dids/local-verification.util.js';
+import { OperonDidError } from '../dids/operon-did.error.js';
 import { hashPayload } from '../utils/payload.util.js';
 import {
   OPERON_HEADER_DID,
@@ -20,12 +22,14 @@ import type {
 } from './signature.interface.js';
 
 /**
- * Sends the verification to whoever checks it (Operon's E9, for now).
+ * Sends the verification to whoever checks it: Operon's E9 (remote mode)
+ * or the local JWS check, which reuses the hash computed from the bytes.
  * @internal
  */
 export type VerifySender = (
   payload: Buffer,
   headers: OperonSignatureHeaders,
+  payloadHash: string,
 ) => Promise<OperonSignatureVerification>;
 
 // Operon refusing *our* token, timing out or throttling us says nothing
@@ -53,7 +57,7 @@ export async function validateSignature(
       `payload hash mismatch: expected ${computed}, got ${given}`,
     );
   }
-  return send(bytes, read);
+  return send(bytes, read, computed);
 }
 
 /**
@@ -69,14 +73,15 @@ export async function checkIncomingSignature(
   const inspected = inspectSignatureHeaders(headers);
   if ('reason' in inspected) return rejected(inspected.reason);
   const read = inspected.headers;
+  const computed = hashPayload(payload);
   // Exact comparison: a hash differing in letter case is another hash.
-  if (hashPayload(payload) !== read[OPERON_HEADER_PAYLOAD_HASH]) {
+  if (computed !== read[OPERON_HEADER_PAYLOAD_HASH]) {
     return rejected('payload hash mismatch');
   }
 
   let verification: OperonSignatureVerification;
   try {
-    verification = await send(payload, read);
+    verification = await send(payload, read, computed);
   } catch (error) {
     return outcomeOf(error);
   }
@@ -99,6 +104,9 @@ function outcomeOf(error: unknown): OperonSignatureCheck {
     // The code only: Operon's message may quote the expected hash.
     const code = error.code ? ` ${error.code}` : '';
     return rejected(`operon rejected the signature: ${error.status}${code}`);
+  }
+  if (error instanceof OperonDidError && isSignatureFault(error)) {
+    return rejected(`local verification failed: ${error.message}`);
   }
   if (error instanceof OperonError) {
     return { valid: false, kind: 'unavailable', reason: describeError(error) };

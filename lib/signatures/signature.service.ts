@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OperonAuthService } from '../auth/operon-auth.service.js';
+import { DidResolverService } from '../dids/did-resolver.service.js';
+import { verifyHeadersLocally } from '../dids/local-verification.util.js';
 import { OperonValidationError } from '../errors/operon-validation.error.js';
 import { OperonHttpClient } from '../http/operon-http.client.js';
 import { OPERON_RESOLVED_OPTIONS } from '../operon.constants.js';
@@ -14,6 +16,7 @@ import {
 import {
   checkIncomingSignature,
   validateSignature,
+  type VerifySender,
 } from './signature-checks.util.js';
 import { buildSignatureHeaders } from './signature-headers.util.js';
 import { signatureBytes } from './signature-payload.util.js';
@@ -27,17 +30,28 @@ import type {
 
 /**
  * Signs outgoing payloads with the participant's platform-held key and
- * verifies the `X-Operon-*` headers of incoming ones (PROTOCOL §5).
+ * verifies the `X-Operon-*` headers of incoming ones (PROTOCOL §5): through
+ * Operon's verify endpoint by default, or in-process against the sender's
+ * DID document with `verification: 'local'`.
  * @publicApi
  */
 @Injectable()
 export class SignatureService {
+  private readonly verify: VerifySender;
+
   constructor(
     @Inject(OPERON_RESOLVED_OPTIONS)
     private readonly options: ResolvedOperonOptions,
     @Inject(OperonAuthService) private readonly auth: OperonAuthService,
     @Inject(OperonHttpClient) private readonly http: OperonHttpClient,
-  ) {}
+    @Inject(DidResolverService) private readonly dids: DidResolverService,
+  ) {
+    this.verify =
+      options.verification === 'local'
+        ? (_bytes, headers, hash) =>
+            verifyHeadersLocally(headers, hash, (did) => this.dids.resolve(did))
+        : (bytes, headers) => this.sendVerification(bytes, headers);
+  }
 
   /**
    * Signs the payload and returns the five headers to send with it. The
@@ -76,19 +90,18 @@ export class SignatureService {
   }
 
   /**
-   * Checks the headers locally (presence, payload hash ignoring case) and
-   * then asks Operon to verify the signature, with the module's token.
-   * Operon's `status` is returned as is, like the reference SDK does.
+   * Checks the headers (presence, payload hash ignoring case) and then the
+   * signature: remotely, with the module's token, returning Operon's
+   * `status` as is like the reference SDK does; or, in local mode, against
+   * the sender's DID document, returning `status: 'VALID'` or throwing.
    * @throws {OperonValidationError | OperonApiError | OperonTransportError
-   *   | OperonDecodeError}
+   *   | OperonDecodeError | OperonDidError}
    */
   validateSignatureHeaders(
     payload: OperonSignaturePayload,
     headers: OperonHeaderInput,
   ): Promise<OperonSignatureVerification> {
-    return validateSignature(payload, headers, (bytes, read) =>
-      this.sendVerification(bytes, read),
-    );
+    return validateSignature(payload, headers, this.verify);
   }
 
   /**
@@ -105,7 +118,7 @@ export class SignatureService {
     return checkIncomingSignature(
       signatureBytes(rawBody),
       headers,
-      (bytes, read) => this.sendVerification(bytes, read),
+      this.verify,
     );
   }
 

@@ -57,8 +57,11 @@ const OPTIONAL_NUMBERS = [
  */
 export function readTransaction(body: unknown): Transaction {
   const item = asObject(body);
-  const pick = (keys: readonly string[], read: typeof str | typeof num) =>
-    Object.fromEntries(keys.map((key) => [key, read(item, key)]));
+  const pick = (keys: readonly string[], read: typeof str | typeof num) => {
+    const picked: Record<string, unknown> = {};
+    for (const key of keys) picked[key] = read(item, key);
+    return picked;
+  };
 
   return compact({
     id: str(item, 'id') ?? '',
