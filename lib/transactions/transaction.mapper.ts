@@ -57,13 +57,7 @@ const OPTIONAL_NUMBERS = [
  */
 export function readTransaction(body: unknown): Transaction {
   const item = asObject(body);
-  const pick = (keys: readonly string[], read: typeof str | typeof num) => {
-    const picked: Record<string, unknown> = {};
-    for (const key of keys) picked[key] = read(item, key);
-    return picked;
-  };
-
-  return compact({
+  const transaction: Record<string, unknown> = {
     id: str(item, 'id') ?? '',
     correlationId: str(item, 'correlationId') ?? '',
     workstreamId: str(item, 'workstreamId') ?? str(item, 'channelId') ?? '',
@@ -75,9 +69,18 @@ export function readTransaction(body: unknown): Transaction {
     status: str(item, 'status') ?? '',
     signature: readSignature(asObject(item.signature)),
     tags: strList(item, 'tags'),
-    ...pick(OPTIONAL_STRINGS, str),
-    ...pick(OPTIONAL_NUMBERS, num),
-  }) as Transaction;
+  };
+  // Optional members only when present, written in place: this runs once
+  // per submission.
+  for (const key of OPTIONAL_STRINGS) {
+    const value = str(item, key);
+    if (value !== undefined) transaction[key] = value;
+  }
+  for (const key of OPTIONAL_NUMBERS) {
+    const value = num(item, key);
+    if (value !== undefined) transaction[key] = value;
+  }
+  return transaction as unknown as Transaction;
 }
 
 /**
