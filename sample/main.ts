@@ -10,6 +10,7 @@ async function bootstrap(): Promise<void> {
     ? undefined
     : await startEmbeddedEmulator();
 
+  // AppModule, plus a provider that stops the emulator with the app.
   const app = await NestFactory.create(
     { module: AppModule, providers: emulator ? [stopWithApp(emulator)] : [] },
     // rawBody: OperonSignatureGuard checks the signature over these bytes.
@@ -33,5 +34,8 @@ function port(): number {
 
 bootstrap().catch((error: unknown) => {
   console.error('The sample could not start:', error);
+  if ((error as { code?: unknown } | null)?.code === 'EADDRINUSE') {
+    console.error('Choose another port, e.g. PORT=3001 npm run sample');
+  }
   process.exit(1);
 });
