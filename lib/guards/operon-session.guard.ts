@@ -18,6 +18,7 @@ import type { ResolvedOperonOptions } from '../options/resolved-options.interfac
 import { PatService } from '../pat/pat.service.js';
 import type { SessionInfo } from '../pat/session-info.interface.js';
 import { createOperonLogger } from '../utils/operon-logger.util.js';
+import { routeMetadata } from './route-metadata.util.js';
 import type { IncomingRequest } from './incoming-request.util.js';
 import {
   OPERON_GUARD_MESSAGES as MESSAGES,
@@ -78,10 +79,8 @@ export class OperonSessionGuard implements CanActivate {
   /** True when `@OperonPublic()` marks the route or its controller. */
   protected isPublic(context: ExecutionContext): boolean {
     return (
-      this.reflector.getAllAndOverride<boolean>(OPERON_PUBLIC_KEY, [
-        context.getHandler(),
-        context.getClass(),
-      ]) === true
+      routeMetadata<boolean>(this.reflector, OPERON_PUBLIC_KEY, context) ===
+      true
     );
   }
 
@@ -116,10 +115,7 @@ export class OperonSessionGuard implements CanActivate {
   /** 403 unless the session holds every role the route requires. */
   protected checkRoles(context: ExecutionContext, session: SessionInfo) {
     const required =
-      this.reflector.getAllAndOverride<string[] | undefined>(OPERON_ROLES_KEY, [
-        context.getHandler(),
-        context.getClass(),
-      ]) ?? [];
+      routeMetadata<string[]>(this.reflector, OPERON_ROLES_KEY, context) ?? [];
     if (required.every((role) => session.roles.includes(role))) return;
     this.logger.debug?.('session rejected: missing role');
     throw new ForbiddenException(MESSAGES.missingRole);
@@ -128,10 +124,8 @@ export class OperonSessionGuard implements CanActivate {
   /** 403 unless the PAT is scoped to the required workstream, if any. */
   protected checkWorkstream(context: ExecutionContext, session: SessionInfo) {
     const required =
-      this.reflector.getAllAndOverride<string | undefined>(
-        OPERON_WORKSTREAM_KEY,
-        [context.getHandler(), context.getClass()],
-      ) ?? this.options.requiredWorkstreamId;
+      routeMetadata<string>(this.reflector, OPERON_WORKSTREAM_KEY, context) ??
+      this.options.requiredWorkstreamId;
     if (!required || session.workstreamId === required) return;
     this.logger.debug?.('session rejected: other workstream');
     throw new ForbiddenException(MESSAGES.wrongWorkstream);

@@ -19,6 +19,7 @@ import type {
   OperonSignatureCheck,
 } from '../signatures/signature.interface.js';
 import { createOperonLogger } from '../utils/operon-logger.util.js';
+import { routeMetadata } from './route-metadata.util.js';
 import {
   type IncomingRequest,
   type RawBodyRead,
@@ -92,10 +93,8 @@ export class OperonSignatureGuard implements CanActivate {
   /** True when `@OperonPublic()` marks the route or its controller. */
   protected isPublic(context: ExecutionContext): boolean {
     return (
-      this.reflector.getAllAndOverride<boolean>(OPERON_PUBLIC_KEY, [
-        context.getHandler(),
-        context.getClass(),
-      ]) === true
+      routeMetadata<boolean>(this.reflector, OPERON_PUBLIC_KEY, context) ===
+      true
     );
   }
 
@@ -120,9 +119,10 @@ export class OperonSignatureGuard implements CanActivate {
    */
   protected getAllowedSenders(context: ExecutionContext): string[] {
     return (
-      this.reflector.getAllAndOverride<string[] | undefined>(
+      routeMetadata<string[]>(
+        this.reflector,
         OPERON_ALLOWED_SENDERS_KEY,
-        [context.getHandler(), context.getClass()],
+        context,
       ) ?? this.options.allowedSenderDids
     );
   }
