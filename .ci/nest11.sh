@@ -29,9 +29,9 @@ if [[ "${1:-}" == '--scratch' ]]; then
   scratch="$(mktemp -d "${TMPDIR:-/tmp}/nestjs-operon-nest11.XXXXXX")"
   trap 'rm -rf "$scratch"' EXIT
   echo "==> copying the repository to $scratch"
-  tar --exclude=./node_modules --exclude=./.git --exclude=./dist \
-    --exclude=./dist-check --exclude=./dist-sample --exclude=./coverage \
-    -cf - . | tar -xf - -C "$scratch"
+  tar --exclude=./node_modules --exclude=./.git --exclude=./.tmp \
+    --exclude=./dist --exclude=./dist-check --exclude=./dist-sample \
+    --exclude=./coverage -cf - . | tar -xf - -C "$scratch"
   cd "$scratch"
   echo '==> npm ci (NestJS 12 set, as locked)'
   npm ci --no-audit --no-fund

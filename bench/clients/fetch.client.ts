@@ -8,6 +8,10 @@ import type {
   SubmissionClient,
 } from './submission-client.interface.js';
 
+// Bounded like the module's requests, so a stuck server fails the run
+// instead of hanging it.
+const REQUEST_TIMEOUT_MS = 10_000;
+
 /**
  * Reference client: plain global `fetch` (undici), the transport of the
  * official Node SDK.
@@ -20,6 +24,7 @@ export async function createFetchClient(
       method: 'POST',
       headers,
       body,
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     const text = await res.text();
     if (res.status >= 400) throw new Error(`HTTP ${res.status}`);

@@ -9,6 +9,8 @@ import type {
   SubmissionClient,
 } from './submission-client.interface.js';
 
+const REQUEST_TIMEOUT_MS = 10_000;
+
 /**
  * Reference client: plain `node:http` with a keep-alive agent, the
  * practical limit of a Node client.
@@ -33,6 +35,11 @@ export async function createNodeHttpClient(
           });
           res.on('error', reject);
         },
+      );
+      // Bounded like the module's requests, so a stuck server fails the
+      // run instead of hanging it.
+      req.setTimeout(REQUEST_TIMEOUT_MS, () =>
+        req.destroy(new Error('request timed out')),
       );
       req.on('error', reject);
       req.end(body);

@@ -32,7 +32,11 @@ export async function referenceSubmit(
     .digest('base64url');
   const signed = (await post(
     '/client-api/v1/dids/self/sign',
-    JSON.stringify({ payloadHash, hashAlgorithm: 'SHA-256', algorithm: 'EdDSA' }),
+    JSON.stringify({
+      payloadHash,
+      hashAlgorithm: 'SHA-256',
+      algorithm: 'EdDSA',
+    }),
     headers,
   )) as { signature: { algorithm: string; value: string; keyId: string } };
   const body = JSON.stringify({

@@ -21,6 +21,8 @@ export interface SubmissionPlan {
   maxOpsPerRun: number;
   maxMsPerRun: number;
   warmupOps: number;
+  /** Time each client first runs at concurrency 16, so the JIT is warm. */
+  warmupMs: number;
 }
 
 /** The keys under which rows are compared. */
@@ -47,6 +49,10 @@ export async function runSubmissionPhase(
   let next = 0;
   const rows: SubmissionRow[] = [];
   try {
+    for (const client of clients) {
+      const warm = { concurrency: 16, maxOps: 1e6, maxMs: plan.warmupMs };
+      next += (await runLoad(client.submit, warm, next)).ops;
+    }
     for (const concurrency of plan.concurrencies) {
       const runs = new Map<string, LoadResult[]>();
       for (let round = 0; round < plan.rounds; round++) {

@@ -50,7 +50,8 @@ function nextRequest(
   if (CHUNKED.test(head)) return { answer: lengthRequired, end: -1 };
   const end = headEnd + 4 + Number(CONTENT_LENGTH.exec(head)?.[1] ?? 0);
   if (end > data.length) return undefined;
-  const line = head.slice(0, head.indexOf('\r\n'));
+  const lineEnd = head.indexOf('\r\n');
+  const line = lineEnd < 0 ? head : head.slice(0, lineEnd);
   const [method = '', url = ''] = line.split(' ');
   const name = benchRoute(method, url);
   counts[name] = (counts[name] ?? 0) + 1;
@@ -65,7 +66,7 @@ function serve(socket: Socket): void {
   socket.on('data', (chunk: Buffer) => {
     const data = pending ? Buffer.concat([pending, chunk]) : chunk;
     let offset = 0;
-    for (let next = nextRequest(data, 0); next; ) {
+    for (let next = nextRequest(data, 0); next;) {
       socket.write(next.answer);
       if (next.end < 0) return void socket.end();
       offset = next.end;
@@ -86,7 +87,11 @@ server.listen(0, '127.0.0.1', () => {
 process.on('message', (message: ParentMessage) => {
   if (message.type === 'stats') {
     const cpu = process.cpuUsage();
-    send({ type: 'stats', counts: { ...counts }, cpuUs: cpu.user + cpu.system });
+    send({
+      type: 'stats',
+      counts: { ...counts },
+      cpuUs: cpu.user + cpu.system,
+    });
   } else if (message.type === 'reset') {
     for (const key of Object.keys(counts)) delete counts[key];
     send({ type: 'stats', counts: {} });

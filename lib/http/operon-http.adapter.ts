@@ -1,21 +1,16 @@
 import {
   type Agent as HttpAgent,
   type IncomingMessage,
-  type RequestOptions,
   request as httpRequest,
 } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Readable } from 'node:stream';
-import { urlToHttpOptions } from 'node:url';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import {
-  createBrotliDecompress,
-  createGunzip,
-  createInflate,
-} from 'node:zlib';
-import type {
-  AxiosAdapter,
-  AxiosResponse,
-  InternalAxiosRequestConfig,
+  type AxiosAdapter,
+  AxiosHeaders,
+  type AxiosResponse,
+  type InternalAxiosRequestConfig,
 } from 'axios';
 
 /** Encodings the adapter can decode, advertised in `Accept-Encoding`. */
@@ -26,7 +21,8 @@ export const OPERON_ACCEPT_ENCODING = 'gzip, deflate, br';
  * body written together with the headers, the answer collected as text.
  * Axios's own Node adapter also handles proxies, redirects, streams, form
  * data and progress events, none of which Operon calls need, and costs
- * several times more CPU per request (see `bench/`).
+ * several times more CPU per request (see `bench/`). `params` and
+ * `baseURL` are not supported: the client always sends absolute URLs.
  *
  * `timeout` bounds the whole exchange, not only socket inactivity, so a
  * server trickling bytes cannot hold a request open; it fails with code
@@ -42,22 +38,22 @@ export const operonHttpAdapter: AxiosAdapter = (config) =>
       method: config.method?.toUpperCase() ?? 'GET',
       headers: config.headers.toJSON(true) as Record<string, string>,
       agent: (target.secure ? config.httpsAgent : config.httpAgent) as
-        | HttpAgent
-        | undefined,
+        HttpAgent | undefined,
     });
     let timer: NodeJS.Timeout | undefined;
-    const fail = (error: Error) => {
+    const done = () => {
       clearTimeout(timer);
       config.signal?.removeEventListener?.('abort', onAbort);
+    };
+    const fail = (error: Error) => {
+      done();
       req.destroy();
       reject(error);
     };
     const onAbort = () => fail(failure('canceled', 'ERR_CANCELED'));
     if (config.timeout) {
-      timer = setTimeout(
-        () => fail(failure(`timeout of ${config.timeout}ms exceeded`)),
-        config.timeout,
-      );
+      const message = `timeout of ${config.timeout}ms exceeded`;
+      timer = setTimeout(() => fail(failure(message)), config.timeout);
     }
     if (config.signal?.aborted) return onAbort();
     config.signal?.addEventListener?.('abort', onAbort);
@@ -65,8 +61,7 @@ export const operonHttpAdapter: AxiosAdapter = (config) =>
     req.on('error', fail);
     req.on('response', (res) => {
       readText(res, config.maxContentLength ?? -1).then((text) => {
-        clearTimeout(timer);
-        config.signal?.removeEventListener?.('abort', onAbort);
+        done();
         resolve(responseOf(res, text, config, req));
       }, fail);
     });
@@ -75,7 +70,7 @@ export const operonHttpAdapter: AxiosAdapter = (config) =>
 
 interface Target {
   secure: boolean;
-  options: RequestOptions;
+  options: { protocol: string; hostname: string; port: string; path: string };
 }
 
 // Operon URLs repeat (a submission is always the same two), so parsing
@@ -86,10 +81,16 @@ const MAX_TARGETS = 256;
 function targetOf(url: string): Target {
   let target = targets.get(url);
   if (target) return target;
-  const parsed = new URL(url);
+  const { protocol, hostname, port, pathname, search } = new URL(url);
   target = {
-    secure: parsed.protocol === 'https:',
-    options: urlToHttpOptions(parsed),
+    secure: protocol === 'https:',
+    options: {
+      protocol,
+      // `URL` keeps IPv6 literals bracketed; `http.request` wants them bare.
+      hostname: hostname.replace(/^\[(.*)\]$/, '$1'),
+      port,
+      path: `${pathname}${search}`,
+    },
   };
   if (targets.size >= MAX_TARGETS) targets.clear();
   targets.set(url, target);
@@ -106,7 +107,9 @@ function responseOf(
     data,
     status: res.statusCode ?? 0,
     statusText: res.statusMessage ?? '',
-    headers: res.headers,
+    // Node has already validated and lower-cased the names; handing axios
+    // an `AxiosHeaders` spares it parsing them a second time.
+    headers: Object.assign(new AxiosHeaders(), res.headers),
     config,
     request,
   };
@@ -125,7 +128,9 @@ function readText(res: IncomingMessage, maxBytes: number): Promise<string> {
       } else chunks.push(chunk);
     });
     source.on('error', reject);
-    res.on('aborted', () => reject(failure('aborted', 'ECONNRESET')));
+    res.on('close', () => {
+      if (!res.complete) reject(failure('aborted', 'ECONNRESET'));
+    });
     source.on('end', () =>
       resolve(
         chunks.length === 1

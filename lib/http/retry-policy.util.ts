@@ -17,8 +17,10 @@ export function isRetryable(error: unknown): boolean {
 }
 
 /**
- * Delay before retry number `attempt` (0-based): exponential backoff with
- * full jitter, or the server's `Retry-After` when it says more, capped.
+ * Delay before retry number `attempt` (0-based): exponential backoff,
+ * jittered between half and all of it so that clients failing together do
+ * not retry together, yet never retry at once; the server's `Retry-After`
+ * when it says more; capped at `maxDelayMs` either way.
  * @internal
  */
 export function retryDelayMs(

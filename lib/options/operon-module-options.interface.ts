@@ -17,16 +17,31 @@ export type SigningAlgorithm = 'EdDSA' | 'ES256' | 'ES256K';
 export type OperonVerificationMode = 'remote' | 'local';
 
 /**
- * Retry policy for idempotent calls (token fetches, reads, sign requests and
- * submissions that carry a correlation ID).
+ * Retry policy of the calls that are safe to repeat: token fetches, every
+ * read (catalogue, workstreams, session validation), sign and verify
+ * requests, and transaction submissions (each carries a correlation ID,
+ * which makes a replay return the stored transaction, PROTOCOL §13.2). The
+ * heartbeat is never retried: its next beat is the retry.
+ *
+ * A call is retried after a transport failure (connection refused or
+ * reset, timeout) or a 429, 502, 503 or 504 answer, never after any other
+ * status or a response that cannot be decoded. Retry `n` (0-based) waits a
+ * random time between half and all of `minDelayMs × 2ⁿ`, at most
+ * `maxDelayMs`; a longer `Retry-After` wins, capped at `maxDelayMs`.
+ *
+ * The defaults (2 retries, 100 ms doubling, 2 s cap) ride out a deploy
+ * blip or a throttling burst while keeping a request handler's worst case
+ * short: about 0.3 s of waiting, or 4 s when Operon sends `Retry-After`.
+ * Each attempt has its own `httpTimeoutMs`. Queue workers that retry jobs
+ * themselves may prefer `retry: false`.
  * @publicApi
  */
 export interface OperonRetryOptions {
-  /** Attempts after the first one. @default 2 */
+  /** Attempts after the first one; `0` never retries. @default 2 */
   retries?: number;
-  /** Delay before the first retry; doubled on each later one. @default 100 */
+  /** Backoff before the first retry; doubled on each later one. @default 100 */
   minDelayMs?: number;
-  /** Upper bound for one delay, `Retry-After` included. @default 2000 */
+  /** Upper bound of one wait, `Retry-After` included. @default 2000 */
   maxDelayMs?: number;
 }
 
@@ -115,7 +130,10 @@ export interface OperonModuleOptions {
   sessionCookieName?: string;
   /** Require the PAT's workstream to equal this one (session guard). */
   requiredWorkstreamId?: string;
-  /** Retry policy; `false` turns retries off. */
+  /**
+   * Retry policy of idempotent calls; `false` turns retries off.
+   * @default { retries: 2, minDelayMs: 100, maxDelayMs: 2000 }
+   */
   retry?: OperonRetryOptions | false;
   /** Most sockets kept open to one host. @default 64 */
   maxSockets?: number;

@@ -177,6 +177,7 @@ function readRetry(raw: RawOptions): ResolvedRetry | false {
     'retry.minDelayMs': retry.minDelayMs,
     'retry.maxDelayMs': retry.maxDelayMs,
   };
+  // Defaults 2 / 100 ms / 2 s: the reasoning is on `OperonRetryOptions`.
   const minDelayMs = readNonNegative(nested, 'retry.minDelayMs', 100);
   return {
     retries: Math.floor(readNonNegative(nested, 'retry.retries', 2)),

@@ -99,7 +99,8 @@ describe('eagerInit', () => {
     const heartbeat = app.get(OperonHeartbeatService);
     expect(heartbeat.getState().running).toBe(false);
     expect(routeHits(emu, 'heartbeat')).toBe(0);
-    await app.close();
+    // Nest 11 rejects close() again with the boot error; Nest 12 does not.
+    await app.close().catch(() => undefined);
     app = undefined;
   });
 

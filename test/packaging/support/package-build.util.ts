@@ -50,6 +50,18 @@ export interface BuiltPackage {
  */
 export async function buildPackage(): Promise<BuiltPackage> {
   const workDir = await mkdtemp(join(tmpdir(), 'nestjs-operon-pack-'));
+  const cleanup = () => rm(workDir, { recursive: true, force: true });
+  try {
+    return { ...(await buildAndPack(workDir)), workDir, cleanup };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
+
+async function buildAndPack(
+  workDir: string,
+): Promise<Omit<BuiltPackage, 'workDir' | 'cleanup'>> {
   const stage = join(workDir, 'stage');
   await mkdir(stage);
   const manifestText = await readFile(join(REPO_ROOT, 'package.json'), 'utf8');
@@ -72,12 +84,10 @@ export async function buildPackage(): Promise<BuiltPackage> {
   const root = join(workDir, 'package');
   const published = await readFile(join(root, 'package.json'), 'utf8');
   return {
-    workDir,
     tarball,
     root,
     manifest: JSON.parse(published) as PackageManifest,
     files: info!.files.map((file) => file.path).sort(),
-    cleanup: () => rm(workDir, { recursive: true, force: true }),
   };
 }
 
