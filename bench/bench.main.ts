@@ -6,11 +6,11 @@ import { guardScenarios } from './phases/guard-scenarios.js';
 import { runGuardPhase } from './phases/guards.phase.js';
 import { runRssPhase } from './phases/rss.phase.js';
 import { runSingleFlightPhase } from './phases/single-flight.phase.js';
-import { CLIENT_KEYS, runSubmissionPhase } from './phases/submission.phase.js';
+import { runSubmissionPhase } from './phases/submission.phase.js';
 import { BENCH_REALM, signedBenchBody } from './support/bench-realm.util.js';
 import { BenchChild } from './support/child-process.util.js';
 import { type BenchResults, formatReport } from './support/report.util.js';
-import { check, ratio } from './support/targets.util.js';
+import { ratiosOf, targetsOf } from './bench.targets.js';
 
 // `npm run bench`: the module against the bench server (a separate
 // process on 127.0.0.1), next to two reference clients; prints a table and
@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     },
     submission: [],
     guards: [],
+    ratios: [],
     targets: [],
   };
   try {
@@ -58,57 +59,11 @@ async function main(): Promise<void> {
     await server.stop();
   }
   results.meta.loadAverageAtEnd = loadavg();
+  results.ratios = ratiosOf(results);
   results.targets = targetsOf(results);
   console.log(`\n${formatReport(results)}`);
   await writeFile(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwritten: bench/results.json`);
-}
-
-function targetsOf(results: BenchResults) {
-  const tps = (client: string) =>
-    results.submission.find((r) => r.client === client && r.concurrency === 16)
-      ?.opsPerSec;
-  const rps = (key: string) =>
-    results.guards.find((g) => g.key === key)?.requestsPerSec;
-  const module = tps(CLIENT_KEYS.module);
-  return [
-    check(
-      'submission c=16, module / node:http',
-      ratio(module, tps(CLIENT_KEYS.nodeHttp)),
-      '>=',
-      0.7,
-      '×',
-    ),
-    check(
-      'submission c=16, module / fetch',
-      ratio(module, tps(CLIENT_KEYS.fetch)),
-      '>=',
-      1.6,
-      '×',
-    ),
-    check(
-      'session guard (warm) / no guard',
-      ratio(rps('sessionWarm'), rps('unguarded')),
-      '>=',
-      0.9,
-      '×',
-    ),
-    check(
-      'token single flight, token requests',
-      results.singleFlight?.tokenRequests,
-      '<',
-      2,
-    ),
-    check('RSS growth', results.rss?.rssGrowthMb, '<', 20, ' MB'),
-    check(
-      'failed requests (submissions, guard rows, RSS run)',
-      results.submission.reduce((n, r) => n + r.errors, 0) +
-        results.guards.reduce((n, g) => n + g.failures, 0) +
-        (results.rss?.errors ?? 0),
-      '<',
-      1,
-    ),
-  ];
 }
 
 function log(text: string): void {

@@ -13,7 +13,7 @@ export interface GuardScenario {
   name: string;
   method: 'GET' | 'POST';
   /** Route of the guard app (`support/guard-app.process.ts`). */
-  path: '/open' | '/session' | '/signed';
+  path: '/open' | '/trivial' | '/session' | '/signed';
   headers?: Record<string, string>;
   body?: string;
   /** Module options on top of the bench server's URLs and credentials. */
@@ -34,6 +34,12 @@ export function guardScenarios(signed: SignedBody): GuardScenario[] {
   };
   return [
     { key: 'unguarded', name: 'no guard', method: 'GET', path: '/open' },
+    {
+      key: 'allowAll',
+      name: 'a guard returning true (Nest floor)',
+      method: 'GET',
+      path: '/trivial',
+    },
     {
       key: 'sessionWarm',
       name: 'OperonSessionGuard (warm cache)',

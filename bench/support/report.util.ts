@@ -11,6 +11,8 @@ export interface BenchResults {
   guards: GuardRow[];
   singleFlight?: SingleFlightResult;
   rss?: RssResult;
+  /** Further ratios of the run, for information (no target). */
+  ratios: { name: string; value: number | undefined }[];
   targets: TargetCheck[];
 }
 
@@ -78,6 +80,13 @@ export function formatReport(results: BenchResults): string {
         `MB, heap ${fixed(rss.heapGrowthMb, 1)} MB)`,
       '',
     );
+  }
+  if (results.ratios.length > 0) {
+    lines.push('Other ratios (information)');
+    for (const r of results.ratios) {
+      lines.push(`  ${r.name}: ${fixed(r.value ?? Number.NaN, 2)}×`);
+    }
+    lines.push('');
   }
   lines.push('Targets');
   for (const t of results.targets) {

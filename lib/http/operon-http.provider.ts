@@ -65,7 +65,9 @@ type HttpServiceInstance = ConstructorParameters<typeof HttpService>[0];
 
 /**
  * Provider of the dedicated `HttpService`. Override `OPERON_HTTP_SERVICE`
- * in a testing module to intercept Operon traffic at the HTTP boundary.
+ * in a testing module to intercept Operon traffic at the HTTP boundary:
+ * the client calls the service's `axiosRef` (give it your own adapter),
+ * not its Observable methods.
  * @internal
  */
 export const operonHttpServiceProvider: FactoryProvider<HttpService> = {
