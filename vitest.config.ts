@@ -10,5 +10,13 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // CI also writes a JSON report, from which .ci/summary.mjs prints the
+    // plain "N passed, N failed" line that CI logs are read for.
+    ...(process.env.VITEST_JSON_REPORT
+      ? {
+          reporters: ['default', 'json'],
+          outputFile: { json: process.env.VITEST_JSON_REPORT },
+        }
+      : {}),
   },
 });
