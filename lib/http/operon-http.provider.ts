@@ -2,16 +2,13 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { FactoryProvider } from '@nestjs/common';
 import { HttpService } from '@nestjs/axios';
-import axios from 'axios';
+import { Axios, type AxiosInstance, type AxiosRequestConfig } from 'axios';
 import {
   OPERON_HTTP_SERVICE,
   OPERON_RESOLVED_OPTIONS,
 } from '../operon.constants.js';
 import type { ResolvedOperonOptions } from '../options/resolved-options.interface.js';
-import {
-  OPERON_ACCEPT_ENCODING,
-  operonHttpAdapter,
-} from './operon-http.adapter.js';
+import { operonHttpAdapter } from './operon-http.adapter.js';
 
 /**
  * Builds the module's own axios instance. It is never the application's
@@ -27,7 +24,9 @@ import {
  *   so error bodies are decoded per PROTOCOL §8.1 in one place;
  * - only the defaults these calls use: axios merges every default into
  *   every request, and its stock ones (XSRF names, transitional flags,
- *   per-method header buckets, transforms) would double that work.
+ *   per-method header buckets, transforms) would double that work; the
+ *   constant headers (Accept, Accept-Encoding, User-Agent) are added by
+ *   the adapter, since axios re-normalises every default header per call.
  * @internal
  */
 export function createOperonHttpService(
@@ -38,20 +37,12 @@ export function createOperonHttpService(
     maxSockets: options.maxSockets,
     scheduling: 'lifo' as const,
   };
-  const instance = axios.create();
-  const defaults = instance.defaults as unknown as Record<string, unknown>;
-  for (const key of Object.keys(defaults)) delete defaults[key];
-  Object.assign(defaults, {
+  const instance = leanAxiosInstance({
     adapter: operonHttpAdapter,
     timeout: options.httpTimeoutMs,
     maxRedirects: 0,
     httpAgent: new HttpAgent(agentOptions),
     httpsAgent: new HttpsAgent(agentOptions),
-    headers: {
-      Accept: 'application/json',
-      'Accept-Encoding': OPERON_ACCEPT_ENCODING,
-      'User-Agent': 'nestjs-operon',
-    },
     responseType: 'text',
     validateStatus: () => true,
     proxy: false,
@@ -62,6 +53,27 @@ export function createOperonHttpService(
 }
 
 type HttpServiceInstance = ConstructorParameters<typeof HttpService>[0];
+
+// What `axios.create()` builds (an `Axios` with its methods bound to it),
+// minus one cost: `create()` stores the defaults in a prototype-less
+// object, which V8 keeps in slow dictionary mode, and axios spreads the
+// defaults into every request (`mergeConfig`). A plain object spreads
+// several times faster (about 3 µs less per request, no-I/O loop).
+function leanAxiosInstance(defaults: AxiosRequestConfig): AxiosInstance {
+  const context = new Axios(defaults);
+  const instance = context.request.bind(context) as AxiosInstance;
+  const methods = instance as unknown as Record<string, unknown>;
+  for (const name of Object.getOwnPropertyNames(Axios.prototype)) {
+    const method = (context as unknown as Record<string, unknown>)[name];
+    if (name !== 'constructor' && typeof method === 'function') {
+      methods[name] = method.bind(context);
+    }
+  }
+  return Object.assign(instance, {
+    defaults: context.defaults,
+    interceptors: context.interceptors,
+  });
+}
 
 /**
  * Provider of the dedicated `HttpService`. Override `OPERON_HTTP_SERVICE`
