@@ -50,6 +50,8 @@ export class OperonHeartbeatService implements OnModuleInit, OnModuleDestroy {
   private readonly tracker = new HeartbeatTracker();
   private loop?: HeartbeatLoop;
   private closed = false;
+  // Ends an in-flight beat at shutdown, so close() waits for nothing.
+  private readonly shutdown = new AbortController();
 
   constructor(
     @Inject(OPERON_RESOLVED_OPTIONS)
@@ -71,10 +73,14 @@ export class OperonHeartbeatService implements OnModuleInit, OnModuleDestroy {
     if (this.options.heartbeat) this.scheduler(this.options.heartbeat);
   }
 
-  /** Stops the heartbeat; an in-flight beat ends with the HTTP sockets. */
-  onModuleDestroy(): void {
+  /**
+   * Stops the heartbeat and aborts an in-flight beat, so that no request
+   * or timer outlives `app.close()`.
+   */
+  async onModuleDestroy(): Promise<void> {
     this.closed = true;
-    void this.stop();
+    this.shutdown.abort();
+    await this.stop();
   }
 
   /** Whether `sessionHeartbeatIntervalMs` is above 0. */
@@ -153,6 +159,7 @@ export class OperonHeartbeatService implements OnModuleInit, OnModuleDestroy {
         token: token.accessToken,
         timeoutMs: settings.timeoutMs,
         expectJson: false,
+        signal: this.shutdown.signal,
       });
     } catch (error) {
       await this.failed(error);
@@ -176,7 +183,7 @@ export class OperonHeartbeatService implements OnModuleInit, OnModuleDestroy {
 
   private async failed(error: unknown): Promise<void> {
     this.tracker.failed(error);
-    // Shutting down destroys the sockets under an in-flight beat: expected.
+    // Shutting down aborts an in-flight beat: expected, not worth a log.
     if (this.closed) return;
     if (!(error instanceof OperonApiError && error.status === 401)) {
       this.logger.error(messages.beatFailed(describeError(error)));

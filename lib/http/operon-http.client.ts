@@ -43,6 +43,7 @@ export class OperonHttpClient implements OnApplicationShutdown {
           policy &&
           req.idempotent &&
           attempt < policy.retries &&
+          !req.signal?.aborted &&
           isRetryable(error);
         if (!canRetry) throw error;
         await sleep(retryDelayMs(policy, attempt, error));
@@ -88,6 +89,7 @@ export class OperonHttpClient implements OnApplicationShutdown {
         headers: headersFor(req),
         data: req.json === undefined ? req.body : JSON.stringify(req.json),
         timeout: req.timeoutMs ?? this.options.httpTimeoutMs,
+        signal: req.signal,
       });
     } catch (error) {
       throw transportErrorFrom(error, req.method, pathOf(req.url));

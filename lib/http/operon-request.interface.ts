@@ -20,6 +20,8 @@ export interface OperonRequest {
   idempotent?: boolean;
   /** `false` when the answer's body is ignored (heartbeat). */
   expectJson?: boolean;
+  /** Aborts the request (and any retry) with an `OperonTransportError`. */
+  signal?: AbortSignal;
 }
 
 /**

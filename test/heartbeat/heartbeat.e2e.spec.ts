@@ -194,6 +194,18 @@ describe('heartbeat against the emulator', () => {
     expect(heartbeat.getState().consecutiveFailures).toBe(0);
   });
 
+  it('aborts an in-flight beat on close and waits for it', async () => {
+    const heartbeat = await boot(10_000);
+    await waitFor('first success', () => !!heartbeat.getState().lastSuccessAt);
+    emu.faults.inject({ route: 'heartbeat', latencyMs: 5_000 });
+    await waitFor('a held beat', () => heartbeat.getState().busy);
+
+    await app!.close();
+    app = undefined;
+    expect(heartbeat.getState()).toMatchObject({ busy: false, running: false });
+    expect(logger.at('error')).toEqual([]);
+  });
+
   it('skips a beat when no token can be had, and logs it', async () => {
     const heartbeat = await boot();
     await waitFor('first success', () => !!heartbeat.getState().lastSuccessAt);
