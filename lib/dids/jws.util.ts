@@ -103,9 +103,8 @@ export function verifyParsedJws(
 
 /**
  * The verification method a `kid` names, if any.
- * @internal
  */
-export function findMethod(
+function findMethod(
   document: OperonDidDocument,
   kid: string,
 ): OperonVerificationMethod | undefined {

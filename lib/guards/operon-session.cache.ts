@@ -49,12 +49,16 @@ export class OperonSessionCache {
     if (cached) return cached;
     let pending = this.inflight.get(key);
     if (!pending) {
-      pending = load().finally(() => this.inflight.delete(key));
+      // Cached once by the load itself, not again by every waiter.
+      pending = load()
+        .then((session) => {
+          this.write(key, session);
+          return session;
+        })
+        .finally(() => this.inflight.delete(key));
       this.inflight.set(key, pending);
     }
-    const session = await pending;
-    this.write(key, session);
-    return structuredClone(session);
+    return structuredClone(await pending);
   }
 
   /** Forgets a PAT, e.g. after the user logged out. */

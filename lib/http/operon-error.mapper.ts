@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { OperonApiError } from '../errors/operon-api.error.js';
 import { OperonTransportError } from '../errors/operon-transport.error.js';
+import { clean } from '../utils/strings.util.js';
 
 const MAX_BODY_IN_MESSAGE = 1000;
 
@@ -33,9 +34,8 @@ export function apiErrorFrom(res: FailedResponse): OperonApiError {
       (k) => parsed[k] === undefined || typeof parsed[k] === 'string',
     );
     if (typesOk) {
-      code = (parsed.code as string | undefined)?.trim() || undefined;
-      const bodyMessage = (parsed.message as string | undefined)?.trim();
-      message = bodyMessage || statusLine;
+      code = clean(parsed.code);
+      message = clean(parsed.message) ?? statusLine;
       details = parsed.details;
     }
   }
@@ -54,8 +54,9 @@ export function apiErrorFrom(res: FailedResponse): OperonApiError {
 /**
  * Wraps a network-level failure. The axios error itself is dropped: it
  * carries the request config, and with it the `Authorization` header.
- * `deadlineMs` is set when the client's own deadline aborted the request;
- * it is reported like axios's timeouts, whichever of the two fired first.
+ * `deadlineMs` lets a caller that enforces its own deadline report the
+ * failure like axios's timeouts, whatever error the abort produced (the
+ * client does not need it: the adapter's timeout already reports so).
  * @internal
  */
 export function transportErrorFrom(

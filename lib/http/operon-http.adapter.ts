@@ -13,16 +13,14 @@ import {
   type InternalAxiosRequestConfig,
 } from 'axios';
 
-/** Encodings the adapter can decode, advertised in `Accept-Encoding`. */
-export const OPERON_ACCEPT_ENCODING = 'gzip, deflate, br';
-
 // Sent with every call unless the request sets them. They live here and
 // not in the instance's `defaults.headers` because axios merges and
 // re-normalises every default header into every request (about 3 µs
 // per request of 15 in a no-I/O loop).
 const BASE_HEADERS = {
   accept: 'application/json',
-  'accept-encoding': OPERON_ACCEPT_ENCODING,
+  // Exactly the encodings `decoded()` below can undo.
+  'accept-encoding': 'gzip, deflate, br',
   'user-agent': 'nestjs-operon',
 } as const;
 

@@ -29,9 +29,7 @@ import { operonHttpAdapter } from './operon-http.adapter.js';
  *   the adapter, since axios re-normalises every default header per call.
  * @internal
  */
-export function createOperonHttpService(
-  options: ResolvedOperonOptions,
-): HttpService {
+function createOperonHttpService(options: ResolvedOperonOptions): HttpService {
   const agentOptions = {
     keepAlive: true,
     maxSockets: options.maxSockets,

@@ -1,4 +1,5 @@
 import { OperonConfigurationError } from '../errors/operon-configuration.error.js';
+import { clean } from '../utils/strings.util.js';
 import { optionsMessages as msg } from './operon-options.messages.js';
 
 /** Raw options as received, before validation. @internal */
@@ -8,6 +9,8 @@ export type RawOptions = Record<string, unknown>;
 // timeout would time out every request, a huge interval would spin.
 const MAX_NUMBER = 2_147_483_647;
 
+// Only the type of a non-string is shown: a clientSecret given as a number
+// must not end up in a message.
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
@@ -21,8 +24,7 @@ export function readString(raw: RawOptions, key: string): string | undefined {
   if (typeof value !== 'string') {
     throw new TypeError(msg.notString(key, describe(value)));
   }
-  const trimmed = value.trim();
-  return trimmed || undefined;
+  return clean(value);
 }
 
 /**
@@ -64,8 +66,7 @@ export function readNumber(
   if (typeof value === 'string' && value.trim() === '') return fallback;
   const parsed = typeof value === 'string' ? Number(value.trim()) : value;
   if (typeof parsed !== 'number' || !Number.isFinite(parsed)) {
-    // NaN and Infinity are shown; other options never echo a number, as
-    // a mistyped clientSecret must not end up in a message.
+    // A number reaching here is NaN or Infinity, harmless to show.
     const got = typeof value === 'number' ? String(value) : describe(value);
     throw new OperonConfigurationError(msg.notNumber(key, got));
   }

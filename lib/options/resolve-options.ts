@@ -84,8 +84,9 @@ function readCredentials(
   const clientSecret = readString(raw, 'clientSecret');
   const provider = raw.tokenProvider;
   if (provider === undefined || provider === null) {
-    if (!clientId)
+    if (!clientId) {
       throw new OperonConfigurationError(msg.missingCredential('clientId'));
+    }
     if (!clientSecret) {
       throw new OperonConfigurationError(msg.missingCredential('clientSecret'));
     }

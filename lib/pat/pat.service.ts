@@ -21,7 +21,6 @@ import {
   canonicalAlgorithm,
   defaultKeyId,
 } from '../utils/signing-algorithm.util.js';
-import { firstNonBlank, segment } from '../utils/strings.util.js';
 import type { Workstream } from '../workstreams/workstream.interface.js';
 import type {
   WorkstreamInteractionsResponse,
@@ -32,6 +31,7 @@ import {
   readWorkstreamParticipants,
 } from '../workstreams/workstream-catalogue.mapper.js';
 import { readWorkstream } from '../workstreams/workstream.mapper.js';
+import { workstreamUrl } from '../workstreams/workstream-url.util.js';
 import { submitWithPat } from './pat-transaction.util.js';
 import { getWithPat, requirePat } from './pat.util.js';
 import type { SessionInfo } from './session-info.interface.js';
@@ -176,14 +176,12 @@ export class PatService {
     suffix: string,
   ): Promise<unknown> {
     const bearer = requirePat(pat);
-    const id = firstNonBlank(override, decodeTokenClaims(bearer).workstreamId);
-    if (!id) {
-      throw new OperonValidationError(
-        'workstream ID is required: token not scoped to a workstream and ' +
-          'no override provided',
-      );
-    }
-    const url = `${this.options.baseUrl}/v1/workstreams/${segment(id)}`;
-    return (await getWithPat(this.http, `${url}${suffix}`, bearer)).data;
+    const url = workstreamUrl(
+      this.options.baseUrl,
+      override,
+      decodeTokenClaims(bearer).workstreamId,
+      suffix,
+    );
+    return (await getWithPat(this.http, url, bearer)).data;
   }
 }

@@ -1,6 +1,6 @@
 import { decodeTokenClaims } from '../auth/claims.util.js';
 import { OperonDecodeError } from '../errors/operon-decode.error.js';
-import { cleanList } from '../utils/strings.util.js';
+import { clean, cleanList } from '../utils/strings.util.js';
 import type { SessionInfo } from './session-info.interface.js';
 
 /**
@@ -52,7 +52,7 @@ export function secondsLeft(expiresAt: Date | undefined, now = Date.now()) {
 }
 
 function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : '';
+  return clean(value) ?? '';
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

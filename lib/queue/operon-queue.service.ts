@@ -8,7 +8,6 @@ import {
 import { ModuleRef } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import type { Observable } from 'rxjs';
-import { describeError } from '../errors/describe-error.util.js';
 import { OperonValidationError } from '../errors/operon-validation.error.js';
 import { OPERON_RESOLVED_OPTIONS } from '../operon.constants.js';
 import type { ResolvedOperonOptions } from '../options/resolved-options.interface.js';
@@ -35,6 +34,7 @@ import {
   OPERON_TRANSACTION_JOB,
 } from './operon-queue.constants.js';
 import type { ResolvedOperonQueueOptions } from './options/resolved-queue-options.interface.js';
+import { distinctErrorLogger } from './redis-error-log.util.js';
 
 /**
  * The BullMQ queue of transactions handed to `OperonQueueModule`.
@@ -89,12 +89,7 @@ export class OperonQueueService implements OnModuleInit, OnApplicationShutdown {
         removeOnFail: this.options.removeOnFail,
       },
     });
-    let lastError = '';
-    this.queueRef.on('error', (error) => {
-      const text = describeError(error);
-      if (text !== lastError) this.logger.error(`queue error: ${text}`);
-      lastError = text;
-    });
+    this.queueRef.on('error', distinctErrorLogger(this.logger, 'queue error'));
   }
 
   /** Closes the queue once workers have drained (`app.close()`). */

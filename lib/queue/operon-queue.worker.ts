@@ -7,7 +7,6 @@ import {
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { type Job, Worker } from 'bullmq';
-import { describeError } from '../errors/describe-error.util.js';
 import { OperonConfigurationError } from '../errors/operon-configuration.error.js';
 import { TransactionsService } from '../transactions/transactions.service.js';
 import { createOperonLogger } from '../utils/operon-logger.util.js';
@@ -25,6 +24,7 @@ import { fromQueuedTransaction } from './jobs/queued-transaction.util.js';
 import { OPERON_QUEUE_RESOLVED_OPTIONS } from './operon-queue.constants.js';
 import { queueMessages } from './options/operon-queue.messages.js';
 import type { ResolvedOperonQueueOptions } from './options/resolved-queue-options.interface.js';
+import { distinctErrorLogger } from './redis-error-log.util.js';
 
 type TransactionJob = Job<OperonQueuedTransaction, OperonQueueJobResult>;
 
@@ -40,7 +40,6 @@ export class OperonQueueWorker
 {
   private readonly logger: LoggerService;
   private worker?: Worker<OperonQueuedTransaction, OperonQueueJobResult>;
-  private lastError = '';
 
   constructor(
     @Inject(OPERON_QUEUE_RESOLVED_OPTIONS)
@@ -81,7 +80,7 @@ export class OperonQueueWorker
     this.worker.on('stalled', (jobId) =>
       this.logger.warn(`job ${jobId} was taken over from a stopped worker`),
     );
-    this.worker.on('error', (error) => this.reportError(error));
+    this.worker.on('error', distinctErrorLogger(this.logger, 'worker error'));
     this.logger.log(
       `submitting transactions from queue "${o.queueName}", ` +
         `${o.concurrency} at a time`,
@@ -131,13 +130,6 @@ export class OperonQueueWorker
       final,
       error: description,
     });
-  }
-
-  // A Redis outage repeats the same error on every reconnect attempt.
-  private reportError(error: Error): void {
-    const text = describeError(error);
-    if (text !== this.lastError) this.logger.error(`worker error: ${text}`);
-    this.lastError = text;
   }
 
   private findTransactionsService(): TransactionsService {

@@ -14,8 +14,8 @@ const ACCEPT_JSON = { Accept: 'application/json' };
 /**
  * The members of a signing answer, trimmed; blank ones are absent. Header
  * generation needs only the value (PROTOCOL §5.2 step 8), where the
- * transaction path's reader also requires the algorithm (§3.2), hence this
- * lenient reader.
+ * transaction path (`requestSelfSignature`) also requires the algorithm
+ * (§3.2), so each caller applies its own rule to this lenient reading.
  * @internal
  */
 export interface SignAnswer {

@@ -30,12 +30,8 @@ const HASH_PATTERN = /^[A-Za-z0-9_-]{43}$/;
  * Every value given for a header name, matched case-insensitively, over
  * all keys of the map (a map holding `X-Operon-DID` and `x-operon-did`
  * yields both values).
- * @internal
  */
-export function headerValues(
-  headers: OperonHeaderInput,
-  name: string,
-): string[] {
+function headerValues(headers: OperonHeaderInput, name: string): string[] {
   const wanted = name.toLowerCase();
   const values: string[] = [];
   for (const [key, value] of Object.entries(headers)) {

@@ -1,14 +1,17 @@
+import { OperonDecodeError } from '../errors/operon-decode.error.js';
 import type { OperonHttpClient } from '../http/operon-http.client.js';
-import { HASH_ALGORITHM } from '../operon.constants.js';
 import type { SigningAlgorithm } from '../options/operon-module-options.interface.js';
+import { requestSignature } from '../signatures/operon-did-requests.util.js';
 import type { Signature } from './signature.interface.js';
-import { readSignResponse } from './sign-response.util.js';
 
 /**
  * Asks Operon to sign a payload hash with the token participant's managed
- * key (`POST {baseUrl}/v1/dids/self/sign`, PROTOCOL §3.2). Signing the same
- * hash again is harmless, so the call is retried like a read.
- * @throws {OperonApiError | OperonTransportError | OperonDecodeError}
+ * key (`POST {baseUrl}/v1/dids/self/sign`, PROTOCOL §3.2). Unlike header
+ * generation, a transaction needs the algorithm too, so the answer is read
+ * as Go does: a blank `algorithm` or `value` is an error, a blank `keyId`
+ * is absent.
+ * @throws {OperonDecodeError} "sign response missing signature".
+ * @throws {OperonApiError | OperonTransportError}
  * @internal
  */
 export async function requestSelfSignature(
@@ -18,14 +21,18 @@ export async function requestSelfSignature(
   payloadHash: string,
   algorithm: SigningAlgorithm,
 ): Promise<Signature> {
-  const res = await http.send({
-    method: 'POST',
-    url: `${baseUrl}/v1/dids/self/sign`,
+  const answer = await requestSignature(
+    http,
+    baseUrl,
     token,
-    json: { payloadHash, hashAlgorithm: HASH_ALGORITHM, algorithm },
-    headers: { Accept: 'application/json' },
-    idempotent: true,
-  });
-
-  return readSignResponse(res.data, res.status);
+    payloadHash,
+    algorithm,
+  );
+  const { status, algorithm: signedWith, value, keyId } = answer;
+  if (!signedWith || !value) {
+    throw new OperonDecodeError('sign response missing signature', status);
+  }
+  return keyId
+    ? { algorithm: signedWith, value, keyId }
+    : { algorithm: signedWith, value };
 }

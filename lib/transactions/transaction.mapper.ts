@@ -86,9 +86,8 @@ export function readTransaction(body: unknown): Transaction {
 /**
  * A signature object, members defaulting to `''` and `keyId` absent when
  * empty.
- * @internal
  */
-export function readSignature(item: JsonObject): Signature {
+function readSignature(item: JsonObject): Signature {
   return compact({
     algorithm: str(item, 'algorithm') ?? '',
     value: str(item, 'value') ?? '',

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { OperonValidationError } from '../errors/operon-validation.error.js';
+import { clean } from './strings.util.js';
 
 /**
  * A business payload: bytes, a string (hashed as UTF-8) or a plain object
@@ -50,7 +51,7 @@ export function checkPayloadHash(
   hash: string | undefined,
   blankMessage = 'payload bytes or payload hash is required',
 ): string {
-  const trimmed = (hash ?? '').trim();
+  const trimmed = clean(hash);
   if (!trimmed) throw new OperonValidationError(blankMessage);
   if (trimmed.length !== 43) {
     throw new OperonValidationError(
@@ -79,7 +80,7 @@ export function resolvePayloadHash(
   const bytes = payloadBytes(payload);
   if (!bytes) return checkPayloadHash(suppliedHash);
   const computed = hashPayload(bytes);
-  const given = (suppliedHash ?? '').trim();
+  const given = clean(suppliedHash);
   if (given && given.toLowerCase() !== computed.toLowerCase()) {
     throw new OperonValidationError(
       'provided payload hash does not match payload content: ' +

@@ -1,4 +1,5 @@
 import type { SigningAlgorithm } from '../options/operon-module-options.interface.js';
+import { clean } from './strings.util.js';
 
 /**
  * The signing algorithms Operon supports, in canonical spelling.
@@ -18,7 +19,7 @@ export const SIGNING_ALGORITHMS: readonly SigningAlgorithm[] = [
 export function canonicalAlgorithm(
   value: string | undefined,
 ): SigningAlgorithm | undefined {
-  const wanted = (value ?? '').trim().toLowerCase();
+  const wanted = clean(value)?.toLowerCase();
   if (!wanted) return undefined;
   return SIGNING_ALGORITHMS.find((name) => name.toLowerCase() === wanted);
 }
@@ -28,6 +29,6 @@ export function canonicalAlgorithm(
  * @internal
  */
 export function defaultKeyId(did: string | undefined): string | undefined {
-  const trimmed = (did ?? '').trim();
+  const trimmed = clean(did);
   return trimmed ? `${trimmed}#keys-1` : undefined;
 }

@@ -1,10 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OperonAuthService } from '../auth/operon-auth.service.js';
-import { OperonValidationError } from '../errors/operon-validation.error.js';
 import { OperonHttpClient } from '../http/operon-http.client.js';
 import { OPERON_RESOLVED_OPTIONS } from '../operon.constants.js';
 import type { ResolvedOperonOptions } from '../options/resolved-options.interface.js';
-import { firstNonBlank, segment } from '../utils/strings.util.js';
 import type {
   WorkstreamInteractionsResponse,
   WorkstreamParticipantsResponse,
@@ -15,6 +13,7 @@ import {
 } from './workstream-catalogue.mapper.js';
 import type { Workstream } from './workstream.interface.js';
 import { readWorkstream } from './workstream.mapper.js';
+import { workstreamUrl } from './workstream-url.util.js';
 
 /**
  * Reads a workstream, its interactions and its participants (PROTOCOL
@@ -69,18 +68,20 @@ export class WorkstreamsService {
     );
   }
 
-  private async get(override: string | undefined, suffix: string) {
+  private async get(
+    override: string | undefined,
+    suffix: string,
+  ): Promise<unknown> {
     const token = await this.auth.getToken();
-    const id = firstNonBlank(override, token.claims.workstreamId);
-    if (!id) {
-      throw new OperonValidationError(
-        'workstream ID is required: token not scoped to a workstream and ' +
-          'no override provided',
-      );
-    }
+    const url = workstreamUrl(
+      this.options.baseUrl,
+      override,
+      token.claims.workstreamId,
+      suffix,
+    );
     const res = await this.http.send({
       method: 'GET',
-      url: `${this.options.baseUrl}/v1/workstreams/${segment(id)}${suffix}`,
+      url,
       token: token.accessToken,
       headers: { Accept: 'application/json' },
       idempotent: true,

@@ -87,6 +87,25 @@ describeWithRedis('enqueueTransaction', () => {
     for (const form of forms) expect(stored).not.toContain(form);
   });
 
+  it('stores only the fields a submission uses', async () => {
+    const { app, queue } = await producer();
+    const record = {
+      ...request(),
+      signature: { algorithm: 'EdDSA', value: 'c2ln', extra: 'SIG-X' },
+      internalNote: 'NOTE-5d1e',
+    } as TransactionRequest;
+    const { jobId } = await app.service.enqueueTransaction(record);
+
+    const data = (await queue.getJob(jobId))!.data as unknown as Record<
+      string,
+      unknown
+    >;
+    expect(data).not.toHaveProperty('internalNote');
+    expect(data).not.toHaveProperty('payload');
+    expect(data.signature).toEqual({ algorithm: 'EdDSA', value: 'c2ln' });
+    expect(data.correlationId).toBe(record.correlationId);
+  });
+
   it('collapses duplicates into one job per workstream', async () => {
     const { app, queue } = await producer();
     const first = request({ correlationId: 'dup:1' });

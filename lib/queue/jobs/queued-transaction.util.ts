@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { OperonValidationError } from '../../errors/operon-validation.error.js';
 import { toTransactionDraft } from '../../transactions/draft/transaction-draft.util.js';
 import type {
@@ -6,8 +5,44 @@ import type {
   TransactionRequest,
 } from '../../transactions/draft/transaction-request.interface.js';
 import { validateTransaction } from '../../transactions/draft/transaction-validation.util.js';
+import { hashPayload } from '../../utils/payload.util.js';
 import { clean } from '../../utils/strings.util.js';
 import type { OperonQueuedTransaction } from './queued-transaction.interface.js';
+
+// Only the fields a submission uses are stored: an extra property on the
+// caller's object (say, a spread of a larger business record) never
+// reaches Redis.
+const STORED_FIELDS = [
+  'correlationId',
+  'workstreamId',
+  'interactionId',
+  'timestamp',
+  'sourceDid',
+  'targetDid',
+  'payloadHash',
+  'label',
+  'tags',
+  'roiClassification',
+  'roiCost',
+  'roiTime',
+  'activeTimeSeconds',
+  'state',
+  'stateId',
+  'stateLabel',
+  'roiBaseCost',
+  'roiBaseTime',
+  'roiCostSaving',
+  'roiTimeSaving',
+  'actorExternalId',
+  'actorExternalDisplayName',
+  'actorExternalSource',
+  'assigneeExternalId',
+  'assigneeExternalDisplayName',
+  'assigneeExternalSource',
+  'customerId',
+  'workspaceId',
+  'createdBy',
+] as const satisfies readonly (keyof TransactionDraft)[];
 
 // Stand-ins for values that only the token or the interaction can supply,
 // so that every other rule of the validation list can run before enqueueing.
@@ -35,7 +70,7 @@ export function toQueuedTransaction(
   validateTransaction(withRoutingStandIns(draft), { selfSignPending });
 
   const data = {
-    ...draft,
+    ...storedFields(draft),
     correlationId: draft.correlationId ?? '',
     interactionId: draft.interactionId ?? '',
     payloadHash: draft.payloadHash ?? '',
@@ -66,7 +101,7 @@ export function transactionJobId(
   workstreamId?: string,
 ): string {
   const key = JSON.stringify([clean(workstreamId) ?? '', clean(correlationId)]);
-  return `tx-${createHash('sha256').update(key).digest('base64url')}`;
+  return `tx-${hashPayload(key)}`;
 }
 
 function withRoutingStandIns(draft: TransactionDraft): TransactionDraft {
@@ -76,6 +111,20 @@ function withRoutingStandIns(draft: TransactionDraft): TransactionDraft {
     sourceDid: clean(draft.sourceDid) ?? ROUTED_LATER.did,
     targetDid: clean(draft.targetDid) ?? ROUTED_LATER.did,
   };
+}
+
+function storedFields(draft: TransactionDraft): Partial<TransactionDraft> {
+  const stored: Record<string, unknown> = {};
+  for (const key of STORED_FIELDS) stored[key] = draft[key];
+  const signature = draft.signature;
+  if (signature) {
+    stored.signature = withoutEmpty({
+      algorithm: signature.algorithm,
+      value: signature.value,
+      keyId: signature.keyId,
+    });
+  }
+  return stored as Partial<TransactionDraft>;
 }
 
 // Empty members are dropped so that nothing but what was given is stored.

@@ -120,12 +120,12 @@ function readCount(raw: Raw, key: string, fallback: number): number {
 
 function readLimiter(value: unknown): ResolvedOperonQueueOptions['limiter'] {
   if (value === undefined || value === null) return undefined;
-  const { max, duration } = (value ?? {}) as Raw;
-  const limiter = { max: toCount(max), duration: toCount(duration) };
-  if (limiter.max === undefined || limiter.duration === undefined) {
+  const max = toCount((value as Raw).max);
+  const duration = toCount((value as Raw).duration);
+  if (max === undefined || duration === undefined) {
     throw new OperonConfigurationError(msg.badLimiter(describe(value)));
   }
-  return { max: limiter.max, duration: limiter.duration };
+  return { max, duration };
 }
 
 function readBackoff(value: unknown): OperonQueueBackoff {

@@ -68,11 +68,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   return { kind: 'start', options };
 }
 
-/**
- * The text printed once the emulator listens.
- * @internal
- */
-export function describeEmulator(emulator: OperonEmulator): string {
+// The text printed once the emulator listens; the credentials are the
+// emulator's own test ones, printed so they can be copied into a client.
+function describeEmulator(emulator: OperonEmulator): string {
   const { clientId, clientSecret } = emulator.credentials;
 
   return [

@@ -121,6 +121,9 @@ export class EmulatorServer {
     const method = req.method ?? 'GET';
     const read = await readBody(req, this.maxBodyBytes);
     const match = matchRoute(method, path);
+    if (!this.log.enabled) {
+      return { read, match };
+    }
     this.log.record({
       method,
       path,

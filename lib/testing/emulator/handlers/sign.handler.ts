@@ -19,14 +19,8 @@ function requiredString(body: Record<string, unknown>, name: string): string {
   return value;
 }
 
-/**
- * The participant a bearer token acts for, from its `participant_did`.
- * @internal
- */
-export function tokenParticipant(
-  realm: RealmStore,
-  did: unknown,
-): StoredParticipant {
+// The participant a bearer token acts for, from its `participant_did`.
+function tokenParticipant(realm: RealmStore, did: unknown): StoredParticipant {
   if (typeof did !== 'string' || did.trim() === '') {
     throw new EmulatorHttpError(
       403,

@@ -60,10 +60,10 @@ function validate(fault: OperonEmulatorFault): void {
     throw new TypeError('OperonEmulator fault: route is required');
   }
   const { status } = fault;
-  if (status !== undefined && !(Number.isInteger(status) && status >= 100)) {
-    throw new TypeError('OperonEmulator fault: status must be 100-599');
-  }
-  if (status !== undefined && status > 599) {
+  if (
+    status !== undefined &&
+    !(Number.isInteger(status) && status >= 100 && status <= 599)
+  ) {
     throw new TypeError('OperonEmulator fault: status must be 100-599');
   }
   positive(fault.times, 'times');

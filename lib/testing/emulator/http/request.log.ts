@@ -31,8 +31,16 @@ export class RequestLog {
 
   constructor(private readonly limit: number) {}
 
+  /**
+   * Whether anything is kept; lets the server skip building records on
+   * benchmark runs, which turn the log off.
+   */
+  get enabled(): boolean {
+    return this.limit > 0;
+  }
+
   record(entry: OperonEmulatorRequestRecord): void {
-    if (this.limit <= 0) {
+    if (!this.enabled) {
       return;
     }
     this.entries.push(entry);

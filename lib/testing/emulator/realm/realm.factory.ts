@@ -54,11 +54,8 @@ export function cloneDefined<T extends object>(input: T): T {
   return structuredClone(Object.fromEntries(entries)) as T;
 }
 
-/**
- * States of a workstream created without any.
- * @internal
- */
-export function defaultStates(): OperonEmulatorState[] {
+// States of a workstream created without any.
+function defaultStates(): OperonEmulatorState[] {
   const state = (
     id: string,
     name: string,
