@@ -15,6 +15,7 @@ import {
 import { OperonEmulator } from '../../lib/testing/index.js';
 import {
   bootQueueApp,
+  requestMaker,
   testQueueOptions,
   uniqueQueueName,
   type QueueTestApp,
@@ -29,14 +30,7 @@ import {
 let redis: RedisHandle;
 let emu: OperonEmulator;
 const apps: QueueTestApp[] = [];
-let seq = 0;
-
-const request = (patch: Partial<TransactionRequest> = {}) => ({
-  correlationId: `enq-${++seq}`,
-  interactionId: 'intr-emulator-invoice',
-  payload: `{"order":${seq}}`,
-  ...patch,
-});
+const request = requestMaker('enq');
 
 // Enqueue-only instances: nothing is submitted while the test looks.
 async function producer(operonOverrides = {}) {

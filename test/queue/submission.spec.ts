@@ -12,6 +12,7 @@ import { OperonEmulator } from '../../lib/testing/index.js';
 import { errorRenderings, findLeaks } from '../support/leak-scan.js';
 import {
   bootQueueApp,
+  requestMaker,
   eventually,
   testQueueOptions,
   uniqueQueueName,
@@ -26,14 +27,7 @@ import {
 let redis: RedisHandle;
 let emu: OperonEmulator;
 const apps: QueueTestApp[] = [];
-let seq = 0;
-
-const request = (patch: Partial<TransactionRequest> = {}) => ({
-  correlationId: `sub-${++seq}`,
-  interactionId: 'intr-emulator-invoice',
-  payload: `{"order":${seq}}`,
-  ...patch,
-});
+const request = requestMaker('sub');
 const unavailable = { status: 503, body: { code: 'DOWN', message: 'down' } };
 
 async function boot(

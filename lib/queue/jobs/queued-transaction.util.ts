@@ -11,38 +11,42 @@ import type { OperonQueuedTransaction } from './queued-transaction.interface.js'
 
 // Only the fields a submission uses are stored: an extra property on the
 // caller's object (say, a spread of a larger business record) never
-// reaches Redis.
-const STORED_FIELDS = [
-  'correlationId',
-  'workstreamId',
-  'interactionId',
-  'timestamp',
-  'sourceDid',
-  'targetDid',
-  'payloadHash',
-  'label',
-  'tags',
-  'roiClassification',
-  'roiCost',
-  'roiTime',
-  'activeTimeSeconds',
-  'state',
-  'stateId',
-  'stateLabel',
-  'roiBaseCost',
-  'roiBaseTime',
-  'roiCostSaving',
-  'roiTimeSaving',
-  'actorExternalId',
-  'actorExternalDisplayName',
-  'actorExternalSource',
-  'assigneeExternalId',
-  'assigneeExternalDisplayName',
-  'assigneeExternalSource',
-  'customerId',
-  'workspaceId',
-  'createdBy',
-] as const satisfies readonly (keyof TransactionDraft)[];
+// reaches Redis. A record over every draft field, so that a field added to
+// the draft later fails to compile here until it is listed.
+const STORED_FIELDS: Record<
+  Exclude<keyof TransactionDraft, 'signature'>,
+  true
+> = {
+  correlationId: true,
+  workstreamId: true,
+  interactionId: true,
+  timestamp: true,
+  sourceDid: true,
+  targetDid: true,
+  payloadHash: true,
+  label: true,
+  tags: true,
+  roiClassification: true,
+  roiCost: true,
+  roiTime: true,
+  activeTimeSeconds: true,
+  state: true,
+  stateId: true,
+  stateLabel: true,
+  roiBaseCost: true,
+  roiBaseTime: true,
+  roiCostSaving: true,
+  roiTimeSaving: true,
+  actorExternalId: true,
+  actorExternalDisplayName: true,
+  actorExternalSource: true,
+  assigneeExternalId: true,
+  assigneeExternalDisplayName: true,
+  assigneeExternalSource: true,
+  customerId: true,
+  workspaceId: true,
+  createdBy: true,
+};
 
 // Stand-ins for values that only the token or the interaction can supply,
 // so that every other rule of the validation list can run before enqueueing.
@@ -115,7 +119,9 @@ function withRoutingStandIns(draft: TransactionDraft): TransactionDraft {
 
 function storedFields(draft: TransactionDraft): Partial<TransactionDraft> {
   const stored: Record<string, unknown> = {};
-  for (const key of STORED_FIELDS) stored[key] = draft[key];
+  for (const key of Object.keys(STORED_FIELDS)) {
+    stored[key] = draft[key as keyof TransactionDraft];
+  }
   const signature = draft.signature;
   if (signature) {
     stored.signature = withoutEmpty({

@@ -8,6 +8,7 @@ import {
   type OperonQueueModuleOptions,
 } from '../../../lib/queue/index.js';
 import type { OperonEmulator } from '../../../lib/testing/index.js';
+import type { TransactionRequest } from '../../../lib/index.js';
 import { CapturingLogger } from '../../support/capture-logger.js';
 import type { RedisHandle } from './redis-server.js';
 
@@ -23,6 +24,23 @@ export interface QueueTestApp {
 }
 
 let queueSeq = 0;
+
+/**
+ * Makes valid requests for the emulator's default realm, each with its own
+ * correlation ID (`<prefix>-<n>`) and payload; `patch` overrides fields.
+ */
+export function requestMaker(prefix: string) {
+  let seq = 0;
+  return (patch: Partial<TransactionRequest> = {}) => {
+    seq += 1;
+    return {
+      correlationId: `${prefix}-${seq}`,
+      interactionId: 'intr-emulator-invoice',
+      payload: `{"order":${seq}}`,
+      ...patch,
+    };
+  };
+}
 
 /** A queue name of its own for each test. */
 export function uniqueQueueName(): string {
