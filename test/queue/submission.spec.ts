@@ -1,9 +1,6 @@
 import 'reflect-metadata';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import {
-  TransactionsService,
-  type TransactionRequest,
-} from '../../lib/index.js';
+import { TransactionsService } from '../../lib/index.js';
 import type {
   OperonQueueFailedEvent,
   OperonQueueSubmittedEvent,
