@@ -1,7 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { HttpService } from '@nestjs/axios';
-import type { AxiosResponse, RawAxiosRequestHeaders } from 'axios';
+import type {
+  AxiosRequestConfig,
+  AxiosResponse,
+  RawAxiosRequestHeaders,
+} from 'axios';
 import { OperonDecodeError } from '../errors/operon-decode.error.js';
 import {
   OPERON_HTTP_SERVICE,
@@ -80,17 +84,20 @@ export class OperonHttpClient implements OnApplicationShutdown {
   // Straight to the axios instance: the Observable wrapper of
   // `HttpService.request()` adds a cancel token per call that it cancels,
   // building an error, after every response. The adapter's timeout bounds
-  // the whole exchange (`operon-http.adapter.ts`).
+  // the whole exchange (`operon-http.adapter.ts`). Axios merges every
+  // member of the config with the instance defaults, so an absent signal
+  // is left out rather than set to `undefined`.
   private async exchange(req: OperonRequest): Promise<AxiosResponse<string>> {
+    const config: AxiosRequestConfig = {
+      method: req.method,
+      url: req.url,
+      headers: headersFor(req),
+      data: req.json === undefined ? req.body : JSON.stringify(req.json),
+      timeout: req.timeoutMs ?? this.options.httpTimeoutMs,
+    };
+    if (req.signal) config.signal = req.signal;
     try {
-      return await this.http.axiosRef.request<string>({
-        method: req.method,
-        url: req.url,
-        headers: headersFor(req),
-        data: req.json === undefined ? req.body : JSON.stringify(req.json),
-        timeout: req.timeoutMs ?? this.options.httpTimeoutMs,
-        signal: req.signal,
-      });
+      return await this.http.axiosRef.request<string>(config);
     } catch (error) {
       throw transportErrorFrom(error, req.method, pathOf(req.url));
     }

@@ -7,7 +7,7 @@ import { validateTransaction } from '../transactions/draft/transaction-validatio
 import type { Transaction } from '../transactions/transaction.interface.js';
 import { readTransaction } from '../transactions/transaction.mapper.js';
 import { firstNonBlank } from '../utils/strings.util.js';
-import { ACCEPT_JSON, requirePat } from './pat.util.js';
+import { requirePat } from './pat.util.js';
 
 /**
  * `SubmitTransactionWithPAT` (PROTOCOL §6.2): the transaction path without
@@ -41,7 +41,6 @@ export async function submitWithPat(
     url: `${baseUrl}/v1/transactions`,
     token: bearer,
     json: buildTransactionBody(draft),
-    headers: ACCEPT_JSON,
     idempotent: true,
   });
   return readTransaction(res.data);

@@ -12,9 +12,6 @@ export function requirePat(pat: string | undefined): string {
   return trimmed;
 }
 
-/** Headers of every JSON call a PAT helper makes. @internal */
-export const ACCEPT_JSON = { Accept: 'application/json' } as const;
-
 /**
  * A GET with the PAT as bearer, retried like every read.
  * @internal
@@ -28,7 +25,6 @@ export async function getWithPat(
     method: 'GET',
     url,
     token: pat,
-    headers: ACCEPT_JSON,
     idempotent: true,
   });
   return { status: res.status, data: res.data };

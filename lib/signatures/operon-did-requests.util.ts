@@ -9,8 +9,6 @@ import type {
   OperonSignatureVerification,
 } from './signature.interface.js';
 
-const ACCEPT_JSON = { Accept: 'application/json' };
-
 /**
  * The members of a signing answer, trimmed; blank ones are absent. Header
  * generation needs only the value (PROTOCOL §5.2 step 8), where the
@@ -42,7 +40,6 @@ export async function requestSignature(
     url: `${baseUrl}/v1/dids/self/sign`,
     token,
     json: { payloadHash, hashAlgorithm: HASH_ALGORITHM, algorithm },
-    headers: ACCEPT_JSON,
     idempotent: true,
   });
   const signature = asObject(asObject(res.data).signature);
@@ -73,7 +70,7 @@ export async function requestVerification(
     url: `${baseUrl}/v1/dids/${did}/signature/verify`,
     token,
     body: payload,
-    headers: { ...ACCEPT_JSON, ...headers },
+    headers,
     idempotent: true,
   });
   const answer = asObject(res.data);

@@ -54,7 +54,8 @@ export class TransactionsService {
    */
   async submitTransaction(request: TransactionRequest): Promise<Transaction> {
     const token = await this.auth.getToken();
-    const draft = toTransactionDraft(await this.route(request, token));
+    const routing = await this.route(request, token);
+    const draft = Object.assign(toTransactionDraft(request), routing);
     draft.signature = await this.signatureFor(draft, token);
 
     const res = await this.http.send({
@@ -62,7 +63,6 @@ export class TransactionsService {
       url: `${this.options.baseUrl}/v1/transactions`,
       token: token.accessToken,
       json: buildTransactionBody(draft),
-      headers: { Accept: 'application/json' },
       idempotent: true,
     });
     return readTransaction(res.data);
@@ -100,10 +100,11 @@ export class TransactionsService {
   // Routing defaults (PROTOCOL §4.2 steps 2–6): workstream from the request,
   // then the token, then the interaction; source and target from the
   // interaction; without an interaction the source is the token's DID.
+  // Runs before hashing so that interaction errors come first (§4.2).
   private async route(
     request: TransactionRequest,
     token: OperonAccessToken,
-  ): Promise<TransactionRequest> {
+  ): Promise<Routing> {
     const { claims } = token;
     const workstreamId = firstNonBlank(
       request.workstreamId,
@@ -112,7 +113,7 @@ export class TransactionsService {
     );
     if (!clean(request.interactionId)) {
       const sourceDid = firstNonBlank(request.sourceDid, claims.participantDid);
-      return { ...request, workstreamId, sourceDid };
+      return { workstreamId, sourceDid, targetDid: request.targetDid };
     }
 
     const interaction = await this.store.find(
@@ -120,7 +121,6 @@ export class TransactionsService {
       token.accessToken,
     );
     return {
-      ...request,
       workstreamId: workstreamId ?? clean(interaction.workstreamId),
       sourceDid: routeDid(request.sourceDid, interaction, 'source'),
       targetDid: routeDid(request.targetDid, interaction, 'target'),
@@ -161,6 +161,11 @@ export class TransactionsService {
     return (await this.auth.getToken()).accessToken;
   }
 }
+
+type Routing = Pick<
+  TransactionDraft,
+  'workstreamId' | 'sourceDid' | 'targetDid'
+>;
 
 function routeDid(
   given: string | undefined,

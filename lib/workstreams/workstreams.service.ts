@@ -83,7 +83,6 @@ export class WorkstreamsService {
       method: 'GET',
       url,
       token: token.accessToken,
-      headers: { Accept: 'application/json' },
       idempotent: true,
     });
     return res.data;

@@ -1,4 +1,3 @@
-import { compact } from '../../models/json-read.util.js';
 import { clean, cleanList } from '../../utils/strings.util.js';
 import type { Signature } from '../signature.interface.js';
 import type { TransactionDraft } from './transaction-request.interface.js';
@@ -52,41 +51,55 @@ export interface TransactionBody {
  * @publicApi
  */
 export function buildTransactionBody(draft: TransactionDraft): TransactionBody {
-  const tags = cleanList(draft.tags);
-  const body: TransactionBody = {
+  // Members added one by one, only when defined: cheaper on this hot path
+  // than a literal of every member filtered afterwards.
+  const body = {
     correlationId: text(draft.correlationId),
     workstreamId: text(draft.workstreamId),
     interactionId: text(draft.interactionId),
     timestamp: (draft.timestamp ?? new Date()).toISOString(),
     sourceDid: text(draft.sourceDid),
     targetDid: text(draft.targetDid),
-    roiClassification: clean(draft.roiClassification),
-    roiCost: nonZero(draft.roiCost),
-    roiTime: nonZero(draft.roiTime),
-    activeTimeSeconds: draft.activeTimeSeconds ?? undefined,
-    state: clean(draft.state),
-    stateId: clean(draft.stateId),
-    stateLabel: clean(draft.stateLabel),
-    roiBaseCost: nonZero(draft.roiBaseCost),
-    roiBaseTime: nonZero(draft.roiBaseTime),
-    roiCostSaving: nonZero(draft.roiCostSaving),
-    roiTimeSaving: nonZero(draft.roiTimeSaving),
-    signature: wireSignature(draft.signature),
-    payloadHash: text(draft.payloadHash),
-    label: clean(draft.label),
-    tags: tags.length > 0 ? tags : undefined,
-    actorExternalId: clean(draft.actorExternalId),
-    actorExternalDisplayName: clean(draft.actorExternalDisplayName),
-    actorExternalSource: clean(draft.actorExternalSource),
-    assigneeExternalId: clean(draft.assigneeExternalId),
-    assigneeExternalDisplayName: clean(draft.assigneeExternalDisplayName),
-    assigneeExternalSource: clean(draft.assigneeExternalSource),
-    customerId: clean(draft.customerId),
-    workspaceId: clean(draft.workspaceId),
-    createdBy: clean(draft.createdBy),
-  };
+  } as TransactionBody;
+  put(body, 'roiClassification', clean(draft.roiClassification));
+  put(body, 'roiCost', nonZero(draft.roiCost));
+  put(body, 'roiTime', nonZero(draft.roiTime));
+  put(body, 'activeTimeSeconds', draft.activeTimeSeconds ?? undefined);
+  put(body, 'state', clean(draft.state));
+  put(body, 'stateId', clean(draft.stateId));
+  put(body, 'stateLabel', clean(draft.stateLabel));
+  put(body, 'roiBaseCost', nonZero(draft.roiBaseCost));
+  put(body, 'roiBaseTime', nonZero(draft.roiBaseTime));
+  put(body, 'roiCostSaving', nonZero(draft.roiCostSaving));
+  put(body, 'roiTimeSaving', nonZero(draft.roiTimeSaving));
+  body.signature = wireSignature(draft.signature);
+  body.payloadHash = text(draft.payloadHash);
+  put(body, 'label', clean(draft.label));
+  const tags = cleanList(draft.tags);
+  if (tags.length > 0) body.tags = tags;
+  for (const name of OPTIONAL_TEXT) put(body, name, clean(draft[name]));
+  return body;
+}
 
-  return compact(body);
+// The trailing optional string members, in wire order.
+const OPTIONAL_TEXT = [
+  'actorExternalId',
+  'actorExternalDisplayName',
+  'actorExternalSource',
+  'assigneeExternalId',
+  'assigneeExternalDisplayName',
+  'assigneeExternalSource',
+  'customerId',
+  'workspaceId',
+  'createdBy',
+] as const;
+
+function put<K extends keyof TransactionBody>(
+  body: TransactionBody,
+  name: K,
+  value: TransactionBody[K] | undefined,
+): void {
+  if (value !== undefined) body[name] = value;
 }
 
 function wireSignature(signature: Partial<Signature> | undefined): Signature {

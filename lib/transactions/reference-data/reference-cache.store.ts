@@ -96,7 +96,6 @@ export class ReferenceCacheStore {
       method: 'GET',
       url: `${this.baseUrl}${path}`,
       token,
-      headers: { Accept: 'application/json' },
       idempotent: true,
     });
     return res.data;
