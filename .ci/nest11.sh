@@ -23,6 +23,7 @@ NEST11_DEPS=(
   @nestjs/schedule@6.1.3
   @nestjs/terminus@11.1.1
   @nestjs/config@4.0.4
+  @nestjs/bullmq@11.0.5
 )
 
 if [[ "${1:-}" == '--scratch' ]]; then

@@ -1,3 +1,4 @@
+import { createAxiosTransportClient } from '../clients/axios-transport.client.js';
 import { createFetchClient } from '../clients/fetch.client.js';
 import { createModuleClient } from '../clients/module.client.js';
 import { createNodeHttpClient } from '../clients/node-http.client.js';
@@ -30,12 +31,13 @@ export const CLIENT_KEYS = {
   module: 'nestjs-operon',
   nodeHttp: 'node:http (reference)',
   fetch: 'fetch (reference)',
+  axiosTransport: 'axios transport (diagnostic)',
 } as const;
 
 /**
- * Submission throughput and latency of the module and the two reference
- * clients, interleaved round by round so that background load on the
- * machine hits all three alike.
+ * Submission throughput and latency of the module, the two reference
+ * clients and the diagnostic axios-transport client, interleaved round by
+ * round so that background load on the machine hits all of them alike.
  */
 export async function runSubmissionPhase(
   target: BenchTarget,
@@ -45,6 +47,7 @@ export async function runSubmissionPhase(
     await createModuleClient(target),
     await createNodeHttpClient(target),
     await createFetchClient(target),
+    await createAxiosTransportClient(target),
   ];
   let next = 0;
   const rows: SubmissionRow[] = [];

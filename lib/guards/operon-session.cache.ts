@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { OPERON_RESOLVED_OPTIONS } from '../operon.constants.js';
 import type { ResolvedOperonOptions } from '../options/resolved-options.interface.js';
 import type { SessionInfo } from '../pat/session-info.interface.js';
-import { secondsLeft } from '../pat/session-info.util.js';
+import { copySession, secondsLeft } from '../pat/session-info.util.js';
 
 interface Entry {
   session: SessionInfo;
@@ -58,7 +58,7 @@ export class OperonSessionCache {
         .finally(() => this.inflight.delete(key));
       this.inflight.set(key, pending);
     }
-    return structuredClone(await pending);
+    return copySession(await pending);
   }
 
   /** Forgets a PAT, e.g. after the user logged out. */
@@ -77,7 +77,7 @@ export class OperonSessionCache {
     this.entries.delete(key);
     if (entry.expiresAt <= Date.now()) return undefined;
     this.entries.set(key, entry);
-    const session = structuredClone(entry.session);
+    const session = copySession(entry.session);
     session.expiresInSeconds = secondsLeft(session.expiresAt);
     return session;
   }
@@ -89,7 +89,7 @@ export class OperonSessionCache {
     const expiresAt = Math.min(now + this.ttlMs, tokenEnd);
     if (expiresAt <= now) return;
     this.entries.delete(key);
-    this.entries.set(key, { session: structuredClone(session), expiresAt });
+    this.entries.set(key, { session: copySession(session), expiresAt });
     while (this.entries.size > this.maxEntries) {
       this.entries.delete(this.entries.keys().next().value!);
     }

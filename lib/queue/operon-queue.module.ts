@@ -1,4 +1,5 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { OperonQueueEventBus } from './events/operon-queue-event-bus.service.js';
 import { OPERON_QUEUE_RESOLVED_OPTIONS } from './operon-queue.constants.js';
 import {
@@ -9,23 +10,48 @@ import {
 import { OperonQueueService } from './operon-queue.service.js';
 import { OperonQueueWorker } from './operon-queue.worker.js';
 import type { OperonQueueModuleOptions } from './options/operon-queue-options.interface.js';
-import { resolveQueueOptions } from './options/resolve-queue-options.util.js';
+import {
+  checkQueueOptions,
+  resolveQueueOptions,
+  type SharedBullConfig,
+  sharedBullConfigToken,
+} from './options/resolve-queue-options.util.js';
 
 // Validating in a factory makes forRootAsync() fail the boot, exactly like
-// forRoot() fails when it is called.
+// forRoot() fails when it is called. The factory also finds the shared
+// @nestjs/bullmq configuration, which BullModule.forRoot() registers
+// globally, so it is looked up across modules.
 const resolvedOptionsProvider: Provider = {
   provide: OPERON_QUEUE_RESOLVED_OPTIONS,
-  useFactory: (options: OperonQueueModuleOptions) =>
-    resolveQueueOptions(options),
-  inject: [OPERON_QUEUE_MODULE_OPTIONS],
+  useFactory: (options: OperonQueueModuleOptions, moduleRef: ModuleRef) =>
+    resolveQueueOptions(options, sharedBullConfig(options, moduleRef)),
+  inject: [OPERON_QUEUE_MODULE_OPTIONS, ModuleRef],
 };
+
+function sharedBullConfig(
+  options: OperonQueueModuleOptions,
+  moduleRef: ModuleRef,
+): SharedBullConfig | undefined {
+  if (options?.connection) return undefined;
+  const key = typeof options?.configKey === 'string' ? options.configKey : '';
+  try {
+    return moduleRef.get<SharedBullConfig>(
+      sharedBullConfigToken(key.trim() || undefined),
+      { strict: false },
+    );
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Durable, shared submission of transactions on BullMQ and Redis
  * (`nestjs-operon/queue`). Provides `OperonQueueService`. Workers submit
  * through the `TransactionsService` of the `OperonModule` registered
  * anywhere in the application (global or not); an instance that only
- * enqueues does not need `OperonModule`.
+ * enqueues does not need `OperonModule`. The Redis connection is the
+ * module's own `connection` option or, without one, the one an app using
+ * `@nestjs/bullmq` already registered with `BullModule.forRoot()`.
  * @publicApi
  */
 @Module({
@@ -46,7 +72,7 @@ export class OperonQueueModule extends OperonQueueConfigurableModuleClass {
     options: OperonQueueModuleForRootOptions,
   ): DynamicModule {
     const { isGlobal: _isGlobal, ...moduleOptions } = options;
-    resolveQueueOptions(moduleOptions);
+    checkQueueOptions(moduleOptions);
     return super.forRoot(options);
   }
 }

@@ -56,7 +56,9 @@ describe('queue options', () => {
     [
       { connection: undefined },
       'OperonQueueModule: options.connection is required: ioredis options ' +
-        "such as { host: 'localhost', port: 6379 } or an ioredis instance.",
+        "such as { host: 'localhost', port: 6379 } or an ioredis instance; " +
+        'or register the connection with BullModule.forRoot({ connection }) ' +
+        'from @nestjs/bullmq.',
     ],
     [
       { queueName: 'a:b' },

@@ -4,9 +4,13 @@ export const queueMessages = {
     `OperonQueueModule: options must be an object, got ${got}. Pass them ` +
     'to OperonQueueModule.forRoot({...}) or return them from the ' +
     'forRootAsync() factory.',
-  noConnection: () =>
+  noConnection: (configKey?: string) =>
     'OperonQueueModule: options.connection is required: ioredis options ' +
-    "such as { host: 'localhost', port: 6379 } or an ioredis instance.",
+    "such as { host: 'localhost', port: 6379 } or an ioredis instance; " +
+    'or register the connection with BullModule.forRoot(' +
+    (configKey ? `'${configKey}', ` : '') +
+    '{ connection }) from @nestjs/bullmq' +
+    (configKey ? ` (options.configKey is '${configKey}').` : '.'),
   badQueueName: (got: string) =>
     'OperonQueueModule: options.queueName must be a non-blank string ' +
     `without ":", got ${got}.`,

@@ -16,25 +16,83 @@ import type { ResolvedOperonQueueOptions } from './resolved-queue-options.interf
 type Raw = Record<string, unknown>;
 
 /**
- * Validates the queue options and applies the defaults. Runs when
- * `forRoot()` is called and when the async factory resolves, so a bad
- * configuration fails the boot.
+ * The members of a `@nestjs/bullmq` shared configuration
+ * (`BullModule.forRoot()`) that the queue takes when its own options have
+ * no `connection`.
+ * @internal
+ */
+export interface SharedBullConfig {
+  connection?: unknown;
+  prefix?: unknown;
+}
+
+/**
+ * The provider token under which `@nestjs/bullmq` (10 to 12) registers the
+ * shared configuration of `BullModule.forRoot([configKey,] config)`. Built
+ * here rather than imported, so the package stays an optional peer.
+ * @internal
+ */
+export function sharedBullConfigToken(configKey?: string): string {
+  return `BULLMQ_CONFIG(${configKey ?? 'default'})`;
+}
+
+/**
+ * Validates the queue options and applies the defaults. Runs when the
+ * module's providers are built, so a bad configuration fails the boot.
+ * Without `options.connection`, the connection (and, when `prefix` is not
+ * set, the prefix) come from `shared`, the `@nestjs/bullmq` shared
+ * configuration named by `options.configKey`.
  * @throws {OperonConfigurationError | TypeError} naming the option.
  * @internal
  */
 export function resolveQueueOptions(
   options: OperonQueueModuleOptions | undefined,
+  shared?: SharedBullConfig,
 ): ResolvedOperonQueueOptions {
+  const raw = checkQueueOptions(options);
+  const fromShared = raw.connection === undefined || raw.connection === null;
+  const connection = fromShared ? shared?.connection : raw.connection;
+  if (typeof connection !== 'object' || connection === null) {
+    throw new OperonConfigurationError(
+      msg.noConnection(readConfigKey(raw.configKey)),
+    );
+  }
+  const prefix = raw.prefix ?? (fromShared ? shared?.prefix : undefined);
+  return {
+    ...readSettings(raw),
+    connection: connection as ResolvedOperonQueueOptions['connection'],
+    prefix: readPrefix(prefix),
+  };
+}
+
+/**
+ * Validates every option that does not depend on the shared
+ * `@nestjs/bullmq` configuration (`connection` only when given), so that
+ * `forRoot()` can fail when it is called.
+ * @throws {OperonConfigurationError | TypeError} naming the option.
+ * @internal
+ */
+export function checkQueueOptions(
+  options: OperonQueueModuleOptions | undefined,
+): Raw {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(msg.notObject(describe(options)));
   }
   const raw = options as unknown as Raw;
-  if (typeof raw.connection !== 'object' || raw.connection === null) {
+  const { connection } = raw;
+  const given = connection !== undefined && connection !== null;
+  if (given && typeof connection !== 'object') {
     throw new OperonConfigurationError(msg.noConnection());
   }
+  readConfigKey(raw.configKey);
+  readSettings(raw);
+  return raw;
+}
 
+type Settings = Omit<ResolvedOperonQueueOptions, 'connection'>;
+
+function readSettings(raw: Raw): Settings {
   return {
-    connection: options.connection,
     queueName: readQueueName(raw.queueName),
     prefix: readPrefix(raw.prefix),
     runWorkers: readBoolean(raw, 'runWorkers', true),
@@ -78,6 +136,15 @@ function readQueueName(value: unknown): string {
     throw new OperonConfigurationError(msg.badQueueName(describe(value)));
   }
   return name;
+}
+
+function readConfigKey(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  const key = typeof value === 'string' ? value.trim() : '';
+  if (!key) {
+    throw new TypeError(msg.notString('configKey', describe(value)));
+  }
+  return key;
 }
 
 function readPrefix(value: unknown): string | undefined {
