@@ -11,7 +11,7 @@ export interface BenchPlan {
 }
 
 /**
- * The full run (about four minutes on 2 cores). Every loop is bounded by a
+ * The full run (about six minutes on 2 cores). Every loop is bounded by a
  * count and by time, so a slow machine shortens a phase instead of hanging.
  */
 export const FULL_PLAN: BenchPlan = {
@@ -23,7 +23,7 @@ export const FULL_PLAN: BenchPlan = {
     warmupOps: 500,
     warmupMs: 3_000,
   },
-  guards: { rounds: 3, durationSec: 3, warmupSec: 1, connections: 16 },
+  guards: { rounds: 5, durationSec: 3, warmupSec: 1, connections: 16 },
   singleFlightCalls: 1_000,
   rss: { warmupOps: 5_000, ops: 100_000, concurrency: 16, maxMs: 180_000 },
 };
