@@ -24,25 +24,18 @@ import {
 const resolvedOptionsProvider: Provider = {
   provide: OPERON_QUEUE_RESOLVED_OPTIONS,
   useFactory: (options: OperonQueueModuleOptions, moduleRef: ModuleRef) =>
-    resolveQueueOptions(options, sharedBullConfig(options, moduleRef)),
+    resolveQueueOptions(options, (configKey) => {
+      try {
+        return moduleRef.get<SharedBullConfig>(
+          sharedBullConfigToken(configKey),
+          { strict: false },
+        );
+      } catch {
+        return undefined;
+      }
+    }),
   inject: [OPERON_QUEUE_MODULE_OPTIONS, ModuleRef],
 };
-
-function sharedBullConfig(
-  options: OperonQueueModuleOptions,
-  moduleRef: ModuleRef,
-): SharedBullConfig | undefined {
-  if (options?.connection) return undefined;
-  const key = typeof options?.configKey === 'string' ? options.configKey : '';
-  try {
-    return moduleRef.get<SharedBullConfig>(
-      sharedBullConfigToken(key.trim() || undefined),
-      { strict: false },
-    );
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Durable, shared submission of transactions on BullMQ and Redis

@@ -84,7 +84,7 @@ describe('queue connection from @nestjs/bullmq', () => {
 
   it('rejects a blank configKey when forRoot() is called', () => {
     expect(() => OperonQueueModule.forRoot({ configKey: ' ' })).toThrow(
-      'OperonQueueModule: options.configKey must be a string',
+      'OperonQueueModule: options.configKey must be a non-blank string',
     );
   });
 });

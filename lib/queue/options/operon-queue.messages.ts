@@ -11,6 +11,9 @@ export const queueMessages = {
     (configKey ? `'${configKey}', ` : '') +
     '{ connection }) from @nestjs/bullmq' +
     (configKey ? ` (options.configKey is '${configKey}').` : '.'),
+  blankConfigKey: (got: string) =>
+    'OperonQueueModule: options.configKey must be a non-blank string (a ' +
+    `BullModule.forRoot() configuration key), got ${got}.`,
   badQueueName: (got: string) =>
     'OperonQueueModule: options.queueName must be a non-blank string ' +
     `without ":", got ${got}.`,

@@ -37,31 +37,41 @@ export function sharedBullConfigToken(configKey?: string): string {
 }
 
 /**
+ * Finds the `@nestjs/bullmq` shared configuration registered under a
+ * `configKey` (`undefined`: the default one), if there is one.
+ * @internal
+ */
+export type SharedBullConfigLookup = (
+  configKey: string | undefined,
+) => SharedBullConfig | undefined;
+
+/**
  * Validates the queue options and applies the defaults. Runs when the
  * module's providers are built, so a bad configuration fails the boot.
  * Without `options.connection`, the connection (and, when `prefix` is not
- * set, the prefix) come from `shared`, the `@nestjs/bullmq` shared
- * configuration named by `options.configKey`.
+ * set, the prefix) come from the `@nestjs/bullmq` shared configuration
+ * named by `options.configKey`, found with `findShared`.
  * @throws {OperonConfigurationError | TypeError} naming the option.
  * @internal
  */
 export function resolveQueueOptions(
   options: OperonQueueModuleOptions | undefined,
-  shared?: SharedBullConfig,
+  findShared?: SharedBullConfigLookup,
 ): ResolvedOperonQueueOptions {
   const raw = checkQueueOptions(options);
-  const fromShared = raw.connection === undefined || raw.connection === null;
-  const connection = fromShared ? shared?.connection : raw.connection;
+  const configKey = readConfigKey(raw.configKey);
+  const shared =
+    raw.connection === undefined || raw.connection === null
+      ? (findShared?.(configKey) ?? {})
+      : { connection: raw.connection };
+  const { connection } = shared;
   if (typeof connection !== 'object' || connection === null) {
-    throw new OperonConfigurationError(
-      msg.noConnection(readConfigKey(raw.configKey)),
-    );
+    throw new OperonConfigurationError(msg.noConnection(configKey));
   }
-  const prefix = raw.prefix ?? (fromShared ? shared?.prefix : undefined);
   return {
     ...readSettings(raw),
     connection: connection as ResolvedOperonQueueOptions['connection'],
-    prefix: readPrefix(prefix),
+    prefix: readPrefix(raw.prefix ?? shared.prefix),
   };
 }
 
@@ -141,9 +151,7 @@ function readQueueName(value: unknown): string {
 function readConfigKey(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   const key = typeof value === 'string' ? value.trim() : '';
-  if (!key) {
-    throw new TypeError(msg.notString('configKey', describe(value)));
-  }
+  if (!key) throw new TypeError(msg.blankConfigKey(describe(value)));
   return key;
 }
 
