@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { OperonValidationError } from '../errors/operon-validation.error.js';
 import { clean } from './strings.util.js';
 
@@ -38,7 +38,8 @@ export function payloadBytes(payload: unknown): Buffer | undefined {
  * @publicApi
  */
 export function hashPayload(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('base64url');
+  // One-shot `hash()`: no Hash object per call (Node ≥ 20.12).
+  return hash('sha256', bytes, 'base64url');
 }
 
 /**
