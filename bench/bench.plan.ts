@@ -23,7 +23,7 @@ export const FULL_PLAN: BenchPlan = {
     warmupOps: 500,
     warmupMs: 3_000,
   },
-  guards: { rounds: 5, durationSec: 3, warmupSec: 1, connections: 16 },
+  guards: { rounds: 9, durationSec: 2, warmupSec: 1, connections: 16 },
   singleFlightCalls: 1_000,
   rss: { warmupOps: 5_000, ops: 100_000, concurrency: 16, maxMs: 180_000 },
 };
