@@ -27,3 +27,12 @@ export const OPERON_TRANSACTION_JOB = 'operon.transaction.v1';
 export const OPERON_QUEUE_RESOLVED_OPTIONS = Symbol(
   'OPERON:QUEUE_RESOLVED_OPTIONS',
 );
+
+/**
+ * Internal token of the `@nestjs/bullmq` shared configuration the queue
+ * may take its connection from, with the key it was looked up under.
+ * @internal
+ */
+export const OPERON_QUEUE_SHARED_BULL_CONFIG = Symbol(
+  'OPERON:QUEUE_SHARED_BULL_CONFIG',
+);

@@ -1,7 +1,9 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { OperonQueueEventBus } from './events/operon-queue-event-bus.service.js';
-import { OPERON_QUEUE_RESOLVED_OPTIONS } from './operon-queue.constants.js';
+import {
+  OPERON_QUEUE_RESOLVED_OPTIONS,
+  OPERON_QUEUE_SHARED_BULL_CONFIG,
+} from './operon-queue.constants.js';
 import {
   OPERON_QUEUE_MODULE_OPTIONS,
   OperonQueueConfigurableModuleClass,
@@ -13,28 +15,18 @@ import type { OperonQueueModuleOptions } from './options/operon-queue-options.in
 import {
   checkQueueOptions,
   resolveQueueOptions,
-  type SharedBullConfig,
-  sharedBullConfigToken,
+  type SharedBullConfigRef,
 } from './options/resolve-queue-options.util.js';
 
 // Validating in a factory makes forRootAsync() fail the boot, exactly like
-// forRoot() fails when it is called. The factory also finds the shared
-// @nestjs/bullmq configuration, which BullModule.forRoot() registers
-// globally, so it is looked up across modules.
+// forRoot() fails when it is called.
 const resolvedOptionsProvider: Provider = {
   provide: OPERON_QUEUE_RESOLVED_OPTIONS,
-  useFactory: (options: OperonQueueModuleOptions, moduleRef: ModuleRef) =>
-    resolveQueueOptions(options, (configKey) => {
-      try {
-        return moduleRef.get<SharedBullConfig>(
-          sharedBullConfigToken(configKey),
-          { strict: false },
-        );
-      } catch {
-        return undefined;
-      }
-    }),
-  inject: [OPERON_QUEUE_MODULE_OPTIONS, ModuleRef],
+  useFactory: (
+    options: OperonQueueModuleOptions,
+    shared: SharedBullConfigRef,
+  ) => resolveQueueOptions(options, shared),
+  inject: [OPERON_QUEUE_MODULE_OPTIONS, OPERON_QUEUE_SHARED_BULL_CONFIG],
 };
 
 /**
@@ -64,7 +56,7 @@ export class OperonQueueModule extends OperonQueueConfigurableModuleClass {
   static override forRoot(
     options: OperonQueueModuleForRootOptions,
   ): DynamicModule {
-    const { isGlobal: _isGlobal, ...moduleOptions } = options;
+    const { isGlobal: _g, configKey: _k, ...moduleOptions } = options;
     checkQueueOptions(moduleOptions);
     return super.forRoot(options);
   }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { DynamicModule } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -27,7 +28,7 @@ const own = { host: '127.0.0.1', port: 6391 };
 
 // Compiles without initialising: nothing connects to Redis.
 async function resolvedWith(
-  bull: Array<ReturnType<typeof BullModule.forRoot>>,
+  bull: DynamicModule[],
   options: OperonQueueModuleForRootOptions,
 ): Promise<ResolvedOperonQueueOptions> {
   const moduleRef = await Test.createTestingModule({
@@ -66,6 +67,32 @@ describe('queue connection from @nestjs/bullmq', () => {
     expect(resolved.connection).toEqual(shared);
   });
 
+  it('waits for BullModule.forRootAsync() factories', async () => {
+    const later = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return { connection: shared, prefix: 'async' };
+    };
+    const unnamed = await resolvedWith(
+      [BullModule.forRootAsync({ useFactory: later })],
+      {},
+    );
+    expect(unnamed).toMatchObject({ connection: shared, prefix: 'async' });
+
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        OperonQueueModule.forRootAsync({
+          configKey: 'operon',
+          useFactory: async () => ({ queueName: 'q' }),
+        }),
+        BullModule.forRootAsync('operon', { useFactory: later }),
+      ],
+    }).compile();
+    const named = moduleRef.get<ResolvedOperonQueueOptions>(
+      OPERON_QUEUE_RESOLVED_OPTIONS,
+    );
+    expect(named).toMatchObject({ connection: shared, queueName: 'q' });
+  });
+
   it('fails the boot when no connection can be found', async () => {
     const expected =
       'OperonQueueModule: options.connection is required: ioredis options ' +
@@ -82,10 +109,14 @@ describe('queue connection from @nestjs/bullmq', () => {
     );
   });
 
-  it('rejects a blank configKey when forRoot() is called', () => {
+  it('rejects a blank configKey when the module is defined', () => {
+    const message =
+      'OperonQueueModule: options.configKey must be a non-blank string';
     expect(() => OperonQueueModule.forRoot({ configKey: ' ' })).toThrow(
-      'OperonQueueModule: options.configKey must be a non-blank string',
+      message,
     );
+    const factory = { useFactory: () => ({}), configKey: '' };
+    expect(() => OperonQueueModule.forRootAsync(factory)).toThrow(message);
   });
 });
 

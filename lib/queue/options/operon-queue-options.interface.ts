@@ -35,15 +35,9 @@ export interface OperonQueueModuleOptions {
    * `maxRetriesPerRequest: null`. BullMQ 6 needs `ioredis` installed.
    * @default the `connection` (and, unless `prefix` is set, the `prefix`)
    * of the shared configuration registered with `@nestjs/bullmq`'s
-   * `BullModule.forRoot()`, if any
+   * `BullModule.forRoot()` (see the `configKey` extra), if any
    */
   connection?: ConnectionOptions;
-  /**
-   * Which `BullModule.forRoot(configKey, config)` configuration of
-   * `@nestjs/bullmq` supplies the connection when `connection` is not set.
-   * @default the default one, `BullModule.forRoot(config)`
-   */
-  configKey?: string;
   /**
    * BullMQ queue name; the instances that share it share the work.
    * @default 'operon-transactions'

@@ -37,41 +37,40 @@ export function sharedBullConfigToken(configKey?: string): string {
 }
 
 /**
- * Finds the `@nestjs/bullmq` shared configuration registered under a
- * `configKey` (`undefined`: the default one), if there is one.
+ * The shared configuration found for the module, if any, and the key it
+ * was looked up under.
  * @internal
  */
-export type SharedBullConfigLookup = (
-  configKey: string | undefined,
-) => SharedBullConfig | undefined;
+export interface SharedBullConfigRef {
+  configKey?: string;
+  config?: SharedBullConfig;
+}
 
 /**
  * Validates the queue options and applies the defaults. Runs when the
  * module's providers are built, so a bad configuration fails the boot.
  * Without `options.connection`, the connection (and, when `prefix` is not
- * set, the prefix) come from the `@nestjs/bullmq` shared configuration
- * named by `options.configKey`, found with `findShared`.
+ * set, the prefix) come from the `@nestjs/bullmq` shared configuration.
  * @throws {OperonConfigurationError | TypeError} naming the option.
  * @internal
  */
 export function resolveQueueOptions(
   options: OperonQueueModuleOptions | undefined,
-  findShared?: SharedBullConfigLookup,
+  shared: SharedBullConfigRef = {},
 ): ResolvedOperonQueueOptions {
   const raw = checkQueueOptions(options);
-  const configKey = readConfigKey(raw.configKey);
-  const shared =
+  const source =
     raw.connection === undefined || raw.connection === null
-      ? (findShared?.(configKey) ?? {})
+      ? (shared.config ?? {})
       : { connection: raw.connection };
-  const { connection } = shared;
+  const { connection } = source;
   if (typeof connection !== 'object' || connection === null) {
-    throw new OperonConfigurationError(msg.noConnection(configKey));
+    throw new OperonConfigurationError(msg.noConnection(shared.configKey));
   }
   return {
     ...readSettings(raw),
     connection: connection as ResolvedOperonQueueOptions['connection'],
-    prefix: readPrefix(raw.prefix ?? shared.prefix),
+    prefix: readPrefix(raw.prefix ?? source.prefix),
   };
 }
 
@@ -94,7 +93,6 @@ export function checkQueueOptions(
   if (given && typeof connection !== 'object') {
     throw new OperonConfigurationError(msg.noConnection());
   }
-  readConfigKey(raw.configKey);
   readSettings(raw);
   return raw;
 }
@@ -148,7 +146,12 @@ function readQueueName(value: unknown): string {
   return name;
 }
 
-function readConfigKey(value: unknown): string | undefined {
+/**
+ * The `configKey` extra, trimmed; `undefined` for the default one.
+ * @throws {TypeError} when it is not a non-blank string.
+ * @internal
+ */
+export function readConfigKey(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   const key = typeof value === 'string' ? value.trim() : '';
   if (!key) throw new TypeError(msg.blankConfigKey(describe(value)));
