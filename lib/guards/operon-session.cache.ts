@@ -1,9 +1,9 @@
-import { hash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { OPERON_RESOLVED_OPTIONS } from '../operon.constants.js';
 import type { ResolvedOperonOptions } from '../options/resolved-options.interface.js';
 import type { SessionInfo } from '../pat/session-info.interface.js';
 import { copySession, secondsLeft } from '../pat/session-info.util.js';
+import { hashPayload } from '../utils/payload.util.js';
 
 interface Entry {
   session: SessionInfo;
@@ -96,6 +96,7 @@ export class OperonSessionCache {
   }
 }
 
+// SHA-256, base64url: the same digest as a payload hash.
 function keyOf(token: string): string {
-  return hash('sha256', token, 'base64url');
+  return hashPayload(token);
 }

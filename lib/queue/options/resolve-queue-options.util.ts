@@ -58,7 +58,7 @@ export function resolveQueueOptions(
   options: OperonQueueModuleOptions | undefined,
   shared: SharedBullConfigRef = {},
 ): ResolvedOperonQueueOptions {
-  const raw = checkQueueOptions(options);
+  const { raw, settings } = checkQueueOptions(options);
   const source =
     raw.connection === undefined || raw.connection === null
       ? (shared.config ?? {})
@@ -68,7 +68,7 @@ export function resolveQueueOptions(
     throw new OperonConfigurationError(msg.noConnection(shared.configKey));
   }
   return {
-    ...readSettings(raw),
+    ...settings,
     connection: connection as ResolvedOperonQueueOptions['connection'],
     prefix: readPrefix(raw.prefix ?? source.prefix),
   };
@@ -77,13 +77,14 @@ export function resolveQueueOptions(
 /**
  * Validates every option that does not depend on the shared
  * `@nestjs/bullmq` configuration (`connection` only when given), so that
- * `forRoot()` can fail when it is called.
+ * `forRoot()` can fail when it is called; returns the options as given
+ * and the settings read from them, defaults applied.
  * @throws {OperonConfigurationError | TypeError} naming the option.
  * @internal
  */
 export function checkQueueOptions(
   options: OperonQueueModuleOptions | undefined,
-): Raw {
+): { raw: Raw; settings: Settings } {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(msg.notObject(describe(options)));
   }
@@ -93,8 +94,7 @@ export function checkQueueOptions(
   if (given && typeof connection !== 'object') {
     throw new OperonConfigurationError(msg.noConnection());
   }
-  readSettings(raw);
-  return raw;
+  return { raw, settings: readSettings(raw) };
 }
 
 type Settings = Omit<ResolvedOperonQueueOptions, 'connection'>;
